@@ -1,0 +1,181 @@
+//! The JSON entry point: `evaluate(rule, input)`, the one request/answer layer that
+//! the Python and wasm bindings wrap.
+//!
+//! Every input is a JSON object; it may carry a (partial) `"policy"`. Every answer is
+//! a [`Decision`](crate::Decision) as JSON: `{"outcome": ..., "reasons": [...]}`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::context::Context;
+use crate::decision::Decision;
+use crate::error::{CrmError, Result};
+use crate::model::Agendamento;
+use crate::policy::Policy;
+use crate::rules;
+use crate::serde_input::from_value;
+
+/// Every rule name `evaluate` knows, stable across versions.
+pub const RULES: &[&str] = &[
+    "calendar.is_business_day",
+    "calendar.add_business_days",
+    "calendar.business_days_between",
+    "calendar.holidays_in",
+    "agendamento.create",
+    "agendamento.renew",
+    "agendamento.evaluate",
+];
+
+/// Keys that, wherever they appear in an answer, hold an ISO date (or `null`). The
+/// Python binding uses this list to hand out `datetime.date` values.
+pub const DATE_KEYS: &[&str] = &[
+    "date",
+    "created_on",
+    "deadline",
+    "maximum",
+    "on",
+    "previous_deadline",
+    "requested_deadline",
+    "result",
+    "start",
+    "end",
+];
+
+/// The names of every rule, e.g. `agendamento.evaluate`.
+pub fn rule_names() -> &'static [&'static str] {
+    RULES
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DateInput {
+    #[serde(deserialize_with = "crate::date::de_date")]
+    date: NaiveDate,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AddInput {
+    #[serde(deserialize_with = "crate::date::de_date")]
+    date: NaiveDate,
+    days: i64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BetweenInput {
+    #[serde(deserialize_with = "crate::date::de_date")]
+    start: NaiveDate,
+    #[serde(deserialize_with = "crate::date::de_date")]
+    end: NaiveDate,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct YearInput {
+    year: i32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RenewInput {
+    agendamento: Agendamento,
+    #[serde(deserialize_with = "crate::date::de_date")]
+    on: NaiveDate,
+    #[serde(default)]
+    days: Option<u32>,
+    #[serde(default)]
+    manager_approved: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EvaluateInput {
+    agendamento: Agendamento,
+    #[serde(deserialize_with = "crate::date::de_date")]
+    on: NaiveDate,
+}
+
+/// Splits the optional `policy` off an input object and builds its context.
+fn split_policy(input: Value) -> Result<(Context, Value)> {
+    let Value::Object(mut map) = input else {
+        return Err(CrmError::InvalidInput { path: None, message: "the input must be a JSON object".into() });
+    };
+    let ctx = match map.remove("policy") {
+        None | Some(Value::Null) => Context::default(),
+        Some(p) => Context::new(Policy::from_value(p)?)?,
+    };
+    Ok((ctx, Value::Object(map)))
+}
+
+fn answer<T: Serialize>(d: Decision<T>) -> Result<Value> {
+    serde_json::to_value(d)
+        .map_err(|e| CrmError::InvalidInput { path: None, message: format!("cannot encode the answer: {e}") })
+}
+
+/// Runs the rule named `rule` on a JSON input and returns its decision as JSON.
+///
+/// ```
+/// use serde_json::json;
+/// let answer = crm_rules::evaluate("calendar.add_business_days", json!({"date": "2024-11-19", "days": 1})).unwrap();
+/// assert_eq!(answer["outcome"], "2024-11-21");
+/// assert_eq!(answer["reasons"][0]["rule"], "CAL-BD-2");
+///
+/// let err = crm_rules::evaluate("calendar.add_business_days", json!({"date": "2024-02-30", "days": 1})).unwrap_err();
+/// assert_eq!((err.code(), err.path()), ("input.invalid_date", Some("date")));
+/// ```
+pub fn evaluate(rule: &str, input: Value) -> Result<Value> {
+    if !RULES.contains(&rule) {
+        return Err(CrmError::UnknownRule { rule: rule.to_owned(), known: RULES.join(", ") });
+    }
+    let (ctx, input) = split_policy(input)?;
+    match rule {
+        "calendar.is_business_day" => {
+            let i: DateInput = from_value(input)?;
+            answer(rules::calendar::is_business_day(&ctx, i.date)?)
+        }
+        "calendar.add_business_days" => {
+            let i: AddInput = from_value(input)?;
+            answer(rules::calendar::add_business_days(&ctx, i.date, i.days)?)
+        }
+        "calendar.business_days_between" => {
+            let i: BetweenInput = from_value(input)?;
+            answer(rules::calendar::business_days_between(&ctx, i.start, i.end)?)
+        }
+        "calendar.holidays_in" => {
+            let i: YearInput = from_value(input)?;
+            answer(rules::calendar::holidays_in(&ctx, i.year)?)
+        }
+        "agendamento.create" => {
+            let i: rules::agendamento::CreateRequest = from_value(input)?;
+            answer(rules::agendamento::create(&ctx, &i)?)
+        }
+        "agendamento.renew" => {
+            let i: RenewInput = from_value(input)?;
+            answer(rules::agendamento::renew(&ctx, &i.agendamento, i.on, i.days, i.manager_approved)?)
+        }
+        "agendamento.evaluate" => {
+            let i: EvaluateInput = from_value(input)?;
+            answer(rules::agendamento::evaluate(&ctx, &i.agendamento, i.on)?)
+        }
+        _ => Err(CrmError::UnknownRule { rule: rule.to_owned(), known: RULES.join(", ") }),
+    }
+}
+
+/// [`evaluate`] on JSON text, answering JSON text: `{"outcome", "reasons"}` or, on
+/// failure, `{"error": {"code", "path", "message"}}`. Handy across any FFI.
+pub fn evaluate_json(rule: &str, input: &str) -> String {
+    let result = serde_json::from_str::<Value>(input)
+        .map_err(|e| CrmError::InvalidInput { path: None, message: format!("not valid JSON: {e}") })
+        .and_then(|v| evaluate(rule, v));
+    let v = match result {
+        Ok(v) => v,
+        Err(e) => {
+            let mut m = Map::new();
+            m.insert("error".into(), e.to_json());
+            Value::Object(m)
+        }
+    };
+    v.to_string()
+}

@@ -1,0 +1,24 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod api;
+pub mod calendar;
+mod context;
+mod date;
+mod decision;
+mod error;
+pub mod model;
+mod policy;
+pub mod rules;
+mod serde_input;
+mod text;
+
+pub use api::{evaluate, evaluate_json, rule_names, DATE_KEYS, RULES};
+pub use calendar::{Calendar, Holiday};
+pub use context::Context;
+pub use date::{check_range, parse_date, MAX_YEAR, MIN_YEAR};
+pub use decision::{Decision, Reason};
+pub use error::{CrmError, ErrorCategory, Result};
+pub use model::{Agendamento, AgendamentoKind, Purpose, Schedule};
+pub use policy::{AgendamentoPolicy, CalendarPolicy, DatedClosure, Policy, RecurringHoliday, Uf};

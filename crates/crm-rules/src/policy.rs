@@ -1,0 +1,409 @@
+//! `Policy`: every number and list of the procedures, with the seeds' values as
+//! defaults. Loaded from JSON or TOML, validated with errors that name the field.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{CrmError, Result};
+use crate::model::Purpose;
+use crate::serde_input;
+
+/// Brazilian federative units (UF) whose state holidays can be enabled.
+#[allow(missing_docs)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Uf {
+    AC,
+    AL,
+    AM,
+    AP,
+    BA,
+    CE,
+    DF,
+    ES,
+    GO,
+    MA,
+    MG,
+    MS,
+    MT,
+    PA,
+    PB,
+    PE,
+    PI,
+    PR,
+    RJ,
+    RN,
+    RO,
+    RR,
+    RS,
+    SC,
+    SE,
+    SP,
+    TO,
+}
+
+impl Uf {
+    /// All 27 units, in alphabetical order of their codes.
+    pub const ALL: [Uf; 27] = [
+        Uf::AC,
+        Uf::AL,
+        Uf::AM,
+        Uf::AP,
+        Uf::BA,
+        Uf::CE,
+        Uf::DF,
+        Uf::ES,
+        Uf::GO,
+        Uf::MA,
+        Uf::MG,
+        Uf::MS,
+        Uf::MT,
+        Uf::PA,
+        Uf::PB,
+        Uf::PE,
+        Uf::PI,
+        Uf::PR,
+        Uf::RJ,
+        Uf::RN,
+        Uf::RO,
+        Uf::RR,
+        Uf::RS,
+        Uf::SC,
+        Uf::SE,
+        Uf::SP,
+        Uf::TO,
+    ];
+
+    /// The two-letter code, e.g. `"SP"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Uf::AC => "AC",
+            Uf::AL => "AL",
+            Uf::AM => "AM",
+            Uf::AP => "AP",
+            Uf::BA => "BA",
+            Uf::CE => "CE",
+            Uf::DF => "DF",
+            Uf::ES => "ES",
+            Uf::GO => "GO",
+            Uf::MA => "MA",
+            Uf::MG => "MG",
+            Uf::MS => "MS",
+            Uf::MT => "MT",
+            Uf::PA => "PA",
+            Uf::PB => "PB",
+            Uf::PE => "PE",
+            Uf::PI => "PI",
+            Uf::PR => "PR",
+            Uf::RJ => "RJ",
+            Uf::RN => "RN",
+            Uf::RO => "RO",
+            Uf::RR => "RR",
+            Uf::RS => "RS",
+            Uf::SC => "SC",
+            Uf::SE => "SE",
+            Uf::SP => "SP",
+            Uf::TO => "TO",
+        }
+    }
+}
+
+/// A holiday that repeats every year on the same month and day (e.g. a municipal one).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct RecurringHoliday {
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day of the month, 1–31 (a 29 February only counts in leap years).
+    pub day: u32,
+    /// Name shown in reasons and in `holidays_in`.
+    pub name: String,
+    /// First year it applies (inclusive); none = always.
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub from_year: Option<i32>,
+    /// Last year it applies (inclusive); none = always.
+    #[serde(default)]
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub until_year: Option<i32>,
+}
+
+/// A single closed date (company closure).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct DatedClosure {
+    /// The closed date.
+    #[serde(deserialize_with = "crate::date::de_date")]
+    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
+    pub date: NaiveDate,
+    /// Name shown in reasons and in `holidays_in`.
+    pub name: String,
+}
+
+/// Which days are not business days (CAL-BD-1). National holidays always apply.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[cfg_attr(feature = "wasm", tsify(from_wasm_abi))]
+pub struct CalendarPolicy {
+    /// Carnival Monday and Tuesday closed (pontos facultativos). Default: open.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub carnival: bool,
+    /// Ash Wednesday closed (ponto facultativo until 14h). Default: a business day.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub ash_wednesday: bool,
+    /// Corpus Christi closed. Default: open.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub corpus_christi: bool,
+    /// States (UF) whose state holidays apply.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub states: Vec<Uf>,
+    /// Municipal (or other recurring) holidays.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub municipal_holidays: Vec<RecurringHoliday>,
+    /// Company closures on given dates.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub company_closures: Vec<DatedClosure>,
+    /// Dates worked even though they fall on a weekend or a holiday.
+    #[serde(deserialize_with = "crate::date::de_date_vec")]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string[]"))]
+    pub extra_working_days: Vec<NaiveDate>,
+}
+
+/// Deadlines of agendamentos (AGD-2..4), in business days of the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct AgendamentoPolicy {
+    /// AGD-2: deadline of an agendamento with contact, from creation. Seed: 2.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub with_contact_initial_days: u32,
+    /// AGD-2: business days one renewal adds. Seed: 4.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub with_contact_renewal_days: u32,
+    /// AGD-2: hard maximum from creation. Seed: 6.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub with_contact_max_days: u32,
+    /// AGD-3: deadline of an agendamento without contact. Seed: 2.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub without_contact_initial_days: u32,
+    /// AGD-3: maximum without contact (no renewal). Seed: 2.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub without_contact_max_days: u32,
+    /// AGD-4: an agendamento longer than this (creation to deadline) is disregarded
+    /// unless a manager validated it. Seed: 7.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub disregard_after_days: u32,
+    /// AGD-4: purposes that never give sales priority. Seed: onboarding, inactivation.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub no_sales_priority_purposes: Vec<Purpose>,
+}
+
+impl Default for AgendamentoPolicy {
+    fn default() -> Self {
+        AgendamentoPolicy {
+            with_contact_initial_days: 2,
+            with_contact_renewal_days: 4,
+            with_contact_max_days: 6,
+            without_contact_initial_days: 2,
+            without_contact_max_days: 2,
+            disregard_after_days: 7,
+            no_sales_priority_purposes: vec![Purpose::Onboarding, Purpose::Inactivation],
+        }
+    }
+}
+
+/// Every configurable number and list, with the seeds' values as defaults.
+///
+/// ```
+/// use crm_rules::Policy;
+/// let p = Policy::from_json_str(r#"{"calendar": {"states": ["SP"]}}"#).unwrap();
+/// assert_eq!(p.agendamento.with_contact_max_days, 6);
+/// let e = Policy::from_json_str(r#"{"agendamento": {"with_contact_max_days": 1}}"#).unwrap_err();
+/// assert_eq!(e.code(), "policy.invalid");
+/// assert_eq!(e.path(), Some("policy.agendamento.with_contact_max_days"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Policy {
+    /// Business-day calendar (CAL-BD).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub calendar: CalendarPolicy,
+    /// Agendamento deadlines (AGD).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub agendamento: AgendamentoPolicy,
+}
+
+impl Policy {
+    /// Parses and validates a policy from JSON text. Error paths start with `policy`.
+    pub fn from_json_str(s: &str) -> Result<Policy> {
+        let v: serde_json::Value =
+            serde_json::from_str(s).map_err(|e| CrmError::policy("policy", format!("not valid JSON: {e}")))?;
+        Policy::from_value(v)
+    }
+
+    /// Parses and validates a policy from TOML text.
+    ///
+    /// ```
+    /// let p = crm_rules::Policy::from_toml_str("[calendar]\ncarnival = true\n").unwrap();
+    /// assert!(p.calendar.carnival);
+    /// ```
+    pub fn from_toml_str(s: &str) -> Result<Policy> {
+        let v: serde_json::Value =
+            toml::from_str(s).map_err(|e| CrmError::policy("policy", format!("not valid TOML: {e}")))?;
+        Policy::from_value(v)
+    }
+
+    /// Parses and validates a policy from a JSON value.
+    pub fn from_value(v: serde_json::Value) -> Result<Policy> {
+        let p: Policy = serde_input::from_value(v).map_err(|e| as_policy_error(e).prefixed("policy"))?;
+        p.validate()?;
+        Ok(p)
+    }
+
+    /// The policy as JSON.
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Checks the consistency of the numbers and lists.
+    pub fn validate(&self) -> Result<()> {
+        let a = &self.agendamento;
+        let f = |name: &str| format!("policy.agendamento.{name}");
+        if a.with_contact_initial_days == 0 {
+            return Err(CrmError::policy(f("with_contact_initial_days"), "must be at least 1 business day"));
+        }
+        if a.without_contact_initial_days == 0 {
+            return Err(CrmError::policy(f("without_contact_initial_days"), "must be at least 1 business day"));
+        }
+        if a.with_contact_max_days < a.with_contact_initial_days {
+            return Err(CrmError::policy(
+                f("with_contact_max_days"),
+                format!(
+                    "the maximum ({}) must be at least the initial deadline ({})",
+                    a.with_contact_max_days, a.with_contact_initial_days
+                ),
+            ));
+        }
+        if a.without_contact_max_days < a.without_contact_initial_days {
+            return Err(CrmError::policy(
+                f("without_contact_max_days"),
+                format!(
+                    "the maximum ({}) must be at least the initial deadline ({})",
+                    a.without_contact_max_days, a.without_contact_initial_days
+                ),
+            ));
+        }
+        // Day counts are business days of a 300-year calendar: anything above this is a typo.
+        const MAX_DAYS: u32 = 3660;
+        for (name, v) in [
+            ("with_contact_initial_days", a.with_contact_initial_days),
+            ("with_contact_renewal_days", a.with_contact_renewal_days),
+            ("with_contact_max_days", a.with_contact_max_days),
+            ("without_contact_initial_days", a.without_contact_initial_days),
+            ("without_contact_max_days", a.without_contact_max_days),
+            ("disregard_after_days", a.disregard_after_days),
+        ] {
+            if v > MAX_DAYS {
+                return Err(CrmError::policy(f(name), format!("{v} business days is more than {MAX_DAYS}")));
+            }
+        }
+        for (i, h) in self.calendar.municipal_holidays.iter().enumerate() {
+            let path = format!("policy.calendar.municipal_holidays[{i}]");
+            // 2000 is a leap year, so 29 February is accepted here.
+            if NaiveDate::from_ymd_opt(2000, h.month, h.day).is_none() {
+                return Err(CrmError::policy(
+                    format!("{path}.day"),
+                    format!("{}/{} is not a day of the year", h.day, h.month),
+                ));
+            }
+            if h.name.trim().is_empty() {
+                return Err(CrmError::policy(format!("{path}.name"), "must not be empty"));
+            }
+            if let (Some(a), Some(b)) = (h.from_year, h.until_year) {
+                if b < a {
+                    return Err(CrmError::policy(format!("{path}.until_year"), "must not be before from_year"));
+                }
+            }
+        }
+        for (i, c) in self.calendar.company_closures.iter().enumerate() {
+            if c.name.trim().is_empty() {
+                return Err(CrmError::policy(
+                    format!("policy.calendar.company_closures[{i}].name"),
+                    "must not be empty",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Any problem while reading a policy is a policy error, whatever serde said.
+fn as_policy_error(e: CrmError) -> CrmError {
+    match e {
+        CrmError::InvalidPolicy { .. } | CrmError::UnknownRule { .. } => e,
+        CrmError::MissingField { path } => {
+            CrmError::InvalidPolicy { path, message: "required field is missing".into() }
+        }
+        CrmError::InvalidInput { path, message }
+        | CrmError::InvalidDate { path, message }
+        | CrmError::OutOfRange { path, message } => CrmError::InvalidPolicy { path, message },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_the_seed_values() {
+        let p = Policy::default();
+        assert_eq!(p.agendamento.with_contact_initial_days, 2);
+        assert_eq!(p.agendamento.with_contact_renewal_days, 4);
+        assert_eq!(p.agendamento.with_contact_max_days, 6);
+        assert_eq!(p.agendamento.without_contact_initial_days, 2);
+        assert_eq!(p.agendamento.without_contact_max_days, 2);
+        assert_eq!(p.agendamento.disregard_after_days, 7);
+        assert!(!p.calendar.carnival && !p.calendar.ash_wednesday && !p.calendar.corpus_christi);
+        assert!(p.validate().is_ok());
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let cases = [
+            (r#"{"agendamento": {"with_contact_max_days": -1}}"#, "policy.agendamento.with_contact_max_days"),
+            (
+                r#"{"agendamento": {"without_contact_max_days": 1, "without_contact_initial_days": 2}}"#,
+                "policy.agendamento.without_contact_max_days",
+            ),
+            (r#"{"calendar": {"states": ["SP", "XX"]}}"#, "policy.calendar.states[1]"),
+            (r#"{"calendar": {"extra_working_days": ["2026-02-30"]}}"#, "policy.calendar.extra_working_days[0]"),
+            (
+                r#"{"calendar": {"municipal_holidays": [{"month": 2, "day": 30, "name": "x"}]}}"#,
+                "policy.calendar.municipal_holidays[0].day",
+            ),
+            (r#"{"calendr": {}}"#, "policy.calendr"),
+        ];
+        for (json, path) in cases {
+            let e = Policy::from_json_str(json).unwrap_err();
+            assert_eq!((e.code(), e.path()), ("policy.invalid", Some(path)), "{json}: {e}");
+        }
+    }
+
+    #[test]
+    fn toml_and_json_agree() {
+        let t = Policy::from_toml_str(
+            "[calendar]\nstates = [\"RJ\"]\ncarnival = true\n[agendamento]\nwith_contact_max_days = 8\n",
+        )
+        .unwrap();
+        let j = Policy::from_json_str(
+            r#"{"calendar":{"states":["RJ"],"carnival":true},"agendamento":{"with_contact_max_days":8}}"#,
+        )
+        .unwrap();
+        assert_eq!(t, j);
+        assert_eq!(Policy::from_value(j.to_value()).unwrap(), j);
+    }
+}

@@ -1,0 +1,96 @@
+//! CAL-BD-1..2 as explained decisions (the JSON layer's `calendar.*` rules).
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::calendar::Holiday;
+use crate::context::Context;
+use crate::decision::{Decision, Reason};
+use crate::error::Result;
+use crate::text::br_date;
+
+/// Whether `date` is a business day, with the reason (weekend, which holiday, or an
+/// extra working day).
+pub fn is_business_day(ctx: &Context, date: NaiveDate) -> Result<Decision<bool>> {
+    let cal = ctx.calendar();
+    let open = cal.is_business_day(date)?;
+    let holidays = cal.holidays_on(date)?;
+    let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
+    let names_pt: Vec<&str> = holidays.iter().map(|h| h.name.as_str()).collect();
+    let names_en: Vec<&str> = holidays.iter().map(|h| h.name_en.as_str()).collect();
+    let reason = if open && (weekend || !holidays.is_empty()) {
+        Reason::new(
+            "CAL-BD-1",
+            format!("{} é dia útil: declarado dia trabalhado pela política.", br_date(date)),
+            format!("{date} is a business day: declared a working day by the policy."),
+        )
+    } else if open {
+        Reason::new("CAL-BD-1", format!("{} é dia útil.", br_date(date)), format!("{date} is a business day."))
+    } else if !holidays.is_empty() {
+        Reason::new(
+            "CAL-BD-1",
+            format!("{} não é dia útil: {}.", br_date(date), names_pt.join(", ")),
+            format!("{date} is not a business day: {}.", names_en.join(", ")),
+        )
+    } else {
+        Reason::new(
+            "CAL-BD-1",
+            format!("{} não é dia útil: fim de semana.", br_date(date)),
+            format!("{date} is not a business day: weekend."),
+        )
+    };
+    let reason = reason.fact("date", date).fact("weekend", weekend).fact("holidays", &holidays);
+    Ok(Decision::new(open, vec![reason]))
+}
+
+/// The `days`-th business day after `date` (CAL-BD-2).
+pub fn add_business_days(ctx: &Context, date: NaiveDate, days: i64) -> Result<Decision<NaiveDate>> {
+    let result = ctx.calendar().add_business_days(date, days).map_err(|e| e.at_path("days"))?;
+    let reason = Reason::new(
+        "CAL-BD-2",
+        format!(
+            "{} {} {} dia(s) útil(eis) = {}.",
+            br_date(date),
+            if days < 0 { "−" } else { "+" },
+            days.unsigned_abs(),
+            br_date(result)
+        ),
+        format!("{date} {} {} business day(s) = {result}.", if days < 0 { "−" } else { "+" }, days.unsigned_abs()),
+    )
+    .fact("date", date)
+    .fact("days", days)
+    .fact("result", result);
+    Ok(Decision::new(result, vec![reason]))
+}
+
+/// Business days in `(start, end]`, negative when `end < start` (CAL-BD-2).
+pub fn business_days_between(ctx: &Context, start: NaiveDate, end: NaiveDate) -> Result<Decision<i64>> {
+    let n = ctx.calendar().business_days_between(start, end)?;
+    let reason = Reason::new(
+        "CAL-BD-2",
+        format!(
+            "De {} a {}: {n} dia(s) útil(eis) (contados de {} exclusive a {} inclusive).",
+            br_date(start),
+            br_date(end),
+            br_date(start.min(end)),
+            br_date(start.max(end))
+        ),
+        format!("From {start} to {end}: {n} business day(s) (counted in ({}, {}]).", start.min(end), start.max(end)),
+    )
+    .fact("start", start)
+    .fact("end", end)
+    .fact("business_days", n);
+    Ok(Decision::new(n, vec![reason]))
+}
+
+/// The holidays and closures of `year` in the context's calendar (CAL-BD-1).
+pub fn holidays_in(ctx: &Context, year: i32) -> Result<Decision<Vec<Holiday>>> {
+    let list = ctx.calendar().holidays_in(year).map_err(|e| e.at_path("year"))?;
+    let reason = Reason::new(
+        "CAL-BD-1",
+        format!("{} feriado(s) e fechamento(s) em {year} no calendário da política.", list.len()),
+        format!("{} holiday(s) and closure(s) in {year} in the policy's calendar.", list.len()),
+    )
+    .fact("year", year)
+    .fact("count", list.len());
+    Ok(Decision::new(list, vec![reason]))
+}
