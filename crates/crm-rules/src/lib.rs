@@ -22,3 +22,8 @@ pub use decision::{Decision, Reason};
 pub use error::{CrmError, ErrorCategory, Result};
 pub use model::{Agendamento, AgendamentoKind, Purpose, Schedule};
 pub use policy::{AgendamentoPolicy, CalendarPolicy, DatedClosure, Policy, RecurringHoliday, Uf};
+
+/// The repository README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct RepositoryReadme;

@@ -146,7 +146,6 @@ pub struct DatedClosure {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
-#[cfg_attr(feature = "wasm", tsify(from_wasm_abi))]
 pub struct CalendarPolicy {
     /// Carnival Monday and Tuesday closed (pontos facultativos). Default: open.
     #[cfg_attr(feature = "wasm", tsify(optional))]

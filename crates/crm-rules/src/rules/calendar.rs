@@ -17,29 +17,39 @@ pub fn is_business_day(ctx: &Context, date: NaiveDate) -> Result<Decision<bool>>
     let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
     let names_pt: Vec<&str> = holidays.iter().map(|h| h.name.as_str()).collect();
     let names_en: Vec<&str> = holidays.iter().map(|h| h.name_en.as_str()).collect();
-    let reason = if open && (weekend || !holidays.is_empty()) {
+    let verdict = if open && (weekend || !holidays.is_empty()) {
         Reason::new(
-            "CAL-BD-1",
+            "CAL-BD-2",
             format!("{} é dia útil: declarado dia trabalhado pela política.", br_date(date)),
             format!("{date} is a business day: declared a working day by the policy."),
         )
     } else if open {
-        Reason::new("CAL-BD-1", format!("{} é dia útil.", br_date(date)), format!("{date} is a business day."))
+        Reason::new("CAL-BD-2", format!("{} é dia útil.", br_date(date)), format!("{date} is a business day."))
     } else if !holidays.is_empty() {
         Reason::new(
-            "CAL-BD-1",
+            "CAL-BD-2",
             format!("{} não é dia útil: {}.", br_date(date), names_pt.join(", ")),
             format!("{date} is not a business day: {}.", names_en.join(", ")),
         )
     } else {
         Reason::new(
-            "CAL-BD-1",
+            "CAL-BD-2",
             format!("{} não é dia útil: fim de semana.", br_date(date)),
             format!("{date} is not a business day: weekend."),
         )
     };
-    let reason = reason.fact("date", date).fact("weekend", weekend).fact("holidays", &holidays);
-    Ok(Decision::new(open, vec![reason]))
+    let mut reasons = vec![verdict.fact("date", date).fact("weekend", weekend)];
+    for h in &holidays {
+        reasons.push(
+            Reason::new(
+                "CAL-BD-1",
+                format!("{}: {} ({}; {}).", br_date(date), h.name, h.scope, h.law),
+                format!("{date}: {} ({}; {}).", h.name_en, h.scope, h.law),
+            )
+            .fact("holiday", h),
+        );
+    }
+    Ok(Decision::new(open, reasons))
 }
 
 /// The `days`-th business day after `date` (CAL-BD-2).

@@ -1,0 +1,80 @@
+//! Runs every case of `tests/vectors/*.json` (shared with the Python and JS suites).
+//! Semantics: tests/vectors/README.md.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+fn vector_files() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Checks one case; `Err` describes the mismatch.
+fn check(case: &Value) -> Result<(), String> {
+    let rule = case["rule"].as_str().ok_or("case without a rule")?;
+    let expected = &case["expected"];
+    let got = crm_rules::evaluate(rule, case["input"].clone());
+    match (expected.get("error"), got) {
+        (Some(want), Err(e)) => {
+            if want["code"] != e.code() {
+                return Err(format!("expected error code {}, got {} ({e})", want["code"], e.code()));
+            }
+            if let Some(path) = want.get("path") {
+                if *path != serde_json::to_value(e.path()).unwrap() {
+                    return Err(format!("expected error path {path}, got {:?} ({e})", e.path()));
+                }
+            }
+            Ok(())
+        }
+        (Some(want), Ok(answer)) => Err(format!("expected error {want}, got answer {answer}")),
+        (None, Err(e)) => Err(format!("expected an answer, got error {} at {:?}: {e}", e.code(), e.path())),
+        (None, Ok(answer)) => {
+            if answer["outcome"] != expected["outcome"] {
+                return Err(format!(
+                    "outcome differs\n  expected: {}\n  got:      {}",
+                    expected["outcome"], answer["outcome"]
+                ));
+            }
+            let cited: BTreeSet<&str> =
+                answer["reasons"].as_array().unwrap().iter().filter_map(|r| r["rule"].as_str()).collect();
+            for want in expected.get("reason_rules").and_then(Value::as_array).into_iter().flatten() {
+                let want = want.as_str().unwrap_or_default();
+                if !cited.contains(want) {
+                    return Err(format!("reason {want} not cited; cited: {cited:?}"));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+#[test]
+fn shared_vectors() {
+    let mut names = BTreeSet::new();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for file in vector_files() {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        for case in doc["cases"].as_array().unwrap_or_else(|| panic!("{}: no cases", file.display())) {
+            count += 1;
+            let name = case["name"].as_str().unwrap_or("<unnamed>").to_owned();
+            assert!(names.insert(name.clone()), "duplicate case name {name}");
+            if let Err(why) = check(case) {
+                failures.push(format!("{} / {name}: {why}", file.file_name().unwrap().to_string_lossy()));
+            }
+        }
+    }
+    assert!(count >= 40, "only {count} vectors");
+    assert!(failures.is_empty(), "{} of {count} vectors failed:\n{}", failures.len(), failures.join("\n"));
+    println!("{count} vectors passed");
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of crm-rules, in Rust, Python and JavaScript (node + headless
+# Chromium). On a fresh machine it installs what it needs first: the wasm target,
+# the wasm-bindgen CLI matching Cargo.lock, Chromium (Debian), a Python venv under
+# target/, and the npm packages of bindings/wasm.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export CARGO_TERM_COLOR=never
+start=$(date +%s)
+step() { printf '\n== %s (%ss) ==\n' "$*" "$(( $(date +%s) - start ))"; }
+
+step "Machine set-up"
+if ! command -v chromium >/dev/null 2>&1; then
+    sudo=""
+    [[ "$(id -u)" == 0 ]] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+rustup target add wasm32-unknown-unknown
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+step "Rust: format and lints"
+cargo fmt --all -- --check
+cargo clippy --workspace --exclude crm-rules-wasm --all-targets -- -D warnings
+cargo clippy -p crm-rules-wasm --target wasm32-unknown-unknown -- -D warnings
+
+step "Rust: unit, property, vector and doc tests"
+cargo test --workspace --exclude crm-rules-python --exclude crm-rules-wasm
+
+step "Rust: benchmarks compile and run once"
+cargo test -p crm-rules --benches
+
+step "Main job runs on the sample data"
+cargo run -q -p crm-rules-cli -- report examples/data/crm.json >/dev/null
+
+step "Python binding"
+bash bindings/python/test.sh
+
+step "WebAssembly binding (node and headless Chromium)"
+bash bindings/wasm/test.sh
+
+step "All tests passed"
