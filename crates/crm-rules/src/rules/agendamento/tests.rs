@@ -160,3 +160,78 @@ fn policy_numbers_are_used() {
     let a = ag(SalesWithContact, "2026-11-27", Some("2026-12-09"));
     assert_eq!(evaluate(&ctx, &a, d("2026-11-30")).unwrap().outcome.status, Status::Live);
 }
+
+mod properties {
+    use super::*;
+    use chrono::Days;
+    use proptest::prelude::*;
+
+    fn kind() -> impl Strategy<Value = AgendamentoKind> {
+        prop_oneof![
+            Just(SalesWithContact),
+            Just(SalesWithoutContact),
+            Just(WithoutContact),
+            Just(OnboardingFirstContact),
+            Just(Support)
+        ]
+    }
+
+    fn date() -> impl Strategy<Value = NaiveDate> {
+        (0u64..36_500).prop_map(|i| d("1950-01-01").checked_add_days(Days::new(i)).unwrap())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+        /// AGD-2/3: a created deadline is after creation and never past the maximum;
+        /// the agendamento is live on its deadline and expired the next day.
+        #[test]
+        fn created_deadline_within_maximum(k in kind(), created in date()) {
+            let ctx = Context::default();
+            let c = create(&ctx, &req(k, &created.to_string(), None)).unwrap().outcome;
+            let a = c.agendamento.unwrap();
+            let deadline = a.deadline.unwrap();
+            prop_assert!(created < deadline && deadline <= c.maximum);
+            prop_assert_eq!(evaluate(&ctx, &a, deadline).unwrap().outcome.status, Status::Live);
+            let next = deadline.succ_opt().unwrap();
+            prop_assert_eq!(evaluate(&ctx, &a, next).unwrap().outcome.status, Status::Expired);
+        }
+
+        /// Without a manager, renewals never pass the maximum, never apply to kinds
+        /// without contact, and at most reach the maximum.
+        #[test]
+        fn renewals_respect_the_maximum(k in kind(), created in date(), steps in proptest::collection::vec(proptest::option::of(1u32..6), 1..5)) {
+            let ctx = Context::default();
+            let mut a = create(&ctx, &req(k, &created.to_string(), None)).unwrap().outcome.agendamento.unwrap();
+            let maximum = evaluate(&ctx, &a, created).unwrap().outcome.maximum;
+            for days in steps {
+                let r = renew(&ctx, &a, created, days, false).unwrap();
+                if k.schedule() == Schedule::WithoutContact {
+                    prop_assert!(!r.outcome.accepted);
+                }
+                prop_assert!(r.outcome.agendamento.deadline.unwrap() <= maximum);
+                prop_assert_eq!(r.outcome.accepted, r.outcome.agendamento != a);
+                a = r.outcome.agendamento;
+            }
+        }
+
+        /// Sales priority only for a live, sales, with-contact agendamento.
+        #[test]
+        fn sales_priority_needs_live_sales_with_contact(k in kind(), created in date(), span in 0u64..15, offset in 0u64..20, validated: bool) {
+            let ctx = Context::default();
+            let mut a = ag(k, &created.to_string(), None);
+            a.deadline = created.checked_add_days(Days::new(span));
+            a.manager_validated = validated;
+            let on = created.checked_add_days(Days::new(offset)).unwrap();
+            let s = evaluate(&ctx, &a, on).unwrap().outcome;
+            if s.sales_priority {
+                prop_assert_eq!(k, SalesWithContact);
+                prop_assert_eq!(s.status, Status::Live);
+                prop_assert!(on <= a.deadline.unwrap());
+            }
+            if s.status == Status::Disregarded {
+                prop_assert!(!validated && s.span_business_days > 7);
+            }
+        }
+    }
+}
