@@ -1,0 +1,487 @@
+//! Python binding of crm-rules (`crm_rules._native`).
+//!
+//! Thin on purpose: this file only converts Python values to JSON / chrono values
+//! and back, calls the core and maps its errors to the Python exception classes
+//! defined in `crm_rules/_errors.py`. Every rule lives in the core crate.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use crm_rules::{CrmError, ErrorCategory, Holiday};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
+use serde_json::{Map, Number, Value};
+
+/// How deep a Python structure may nest before it is refused (guards against
+/// self-referencing lists and stack exhaustion).
+const MAX_DEPTH: usize = 64;
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+/// Raises the class `name` of `crm_rules._errors` with `(code, path, message)`.
+fn raise(py: Python<'_>, class: &str, code: &str, path: Option<&str>, message: String) -> PyErr {
+    let ty = py
+        .import("crm_rules._errors")
+        .and_then(|m| m.getattr(class))
+        .and_then(|c| c.cast_into::<PyType>().map_err(PyErr::from));
+    match ty {
+        Ok(ty) => PyErr::from_type(ty, (code.to_owned(), path.map(str::to_owned), message)),
+        Err(e) => e,
+    }
+}
+
+/// The Python exception for a core error, chosen by its category.
+fn crm_err(e: &CrmError) -> PyErr {
+    let class = match e.category() {
+        ErrorCategory::Validation => "ValidationError",
+        ErrorCategory::Policy => "PolicyError",
+        ErrorCategory::Range => "OutOfRangeError",
+        ErrorCategory::UnknownRule => "UnknownRuleError",
+    };
+    Python::attach(|py| raise(py, class, e.code(), e.path(), e.to_string()))
+}
+
+/// `ValidationError` with code `input.invalid` for a Python value of the wrong type.
+fn invalid(py: Python<'_>, path: &str, message: String) -> PyErr {
+    let shown = if path.is_empty() { None } else { Some(path) };
+    let message = match shown {
+        Some(p) => format!("{p}: invalid input: {message}"),
+        None => format!("invalid input: {message}"),
+    };
+    raise(py, "ValidationError", "input.invalid", shown, message)
+}
+
+/// `OutOfRangeError` (code `calendar.out_of_range`) for a Python int too large.
+fn out_of_range(py: Python<'_>, path: &str, message: String) -> PyErr {
+    let message = format!("{path}: out of the supported range: {message}");
+    raise(py, "OutOfRangeError", "calendar.out_of_range", Some(path), message)
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".to_owned())
+}
+
+// ---------------------------------------------------------------------------
+// Python -> JSON
+// ---------------------------------------------------------------------------
+
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A Python value as JSON: dict/Mapping → object, list/tuple → array, `datetime.date`
+/// → ISO string, `Policy` → its JSON. `path` names the value in error messages.
+fn to_json(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> PyResult<Value> {
+    let py = obj.py();
+    // Errors about the whole input name the parameter.
+    let here = if path.is_empty() { "input" } else { path };
+    if depth > MAX_DEPTH {
+        return Err(invalid(py, here, format!("nested deeper than {MAX_DEPTH} levels")));
+    }
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        if let Ok(u) = obj.extract::<u64>() {
+            return Ok(Value::from(u));
+        }
+        return Err(invalid(py, here, "integer does not fit in 64 bits".to_owned()));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        let f: f64 = obj.extract()?;
+        return Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| invalid(py, here, format!("{f} is not a finite number")));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
+    }
+    if obj.is_instance_of::<PyDateTime>() {
+        return Err(invalid(py, here, "expected a datetime.date, got a datetime.datetime".to_owned()));
+    }
+    if obj.is_instance_of::<PyDate>() {
+        let d: NaiveDate = obj.extract()?;
+        return Ok(Value::String(d.format("%Y-%m-%d").to_string()));
+    }
+    if let Ok(p) = obj.cast::<Policy>() {
+        return Ok(p.get().inner.to_value());
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in dict.iter() {
+            let key = dict_key(&k, path)?;
+            let value = to_json(&v, &child(path, &key), depth + 1)?;
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if let Ok(list) = obj.cast::<PyList>() {
+        return seq_to_json(list.iter(), path, depth);
+    }
+    if let Ok(tuple) = obj.cast::<PyTuple>() {
+        return seq_to_json(tuple.iter(), path, depth);
+    }
+    if let Ok(mapping) = obj.cast::<PyMapping>() {
+        let mut map = Map::new();
+        for item in mapping.items()?.iter() {
+            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+            let key = dict_key(&k, path)?;
+            let value = to_json(&v, &child(path, &key), depth + 1)?;
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    Err(invalid(py, here, format!("unsupported type `{}`", type_name(obj))))
+}
+
+fn dict_key(k: &Bound<'_, PyAny>, path: &str) -> PyResult<String> {
+    match k.cast::<PyString>() {
+        Ok(s) => Ok(s.to_cow()?.into_owned()),
+        Err(_) => Err(invalid(
+            k.py(),
+            if path.is_empty() { "input" } else { path },
+            format!("keys must be str, got `{}`", type_name(k)),
+        )),
+    }
+}
+
+fn seq_to_json<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, path: &str, depth: usize) -> PyResult<Value> {
+    let mut out = Vec::new();
+    for (i, item) in items.enumerate() {
+        out.push(to_json(&item, &format!("{path}[{i}]"), depth + 1)?);
+    }
+    Ok(Value::Array(out))
+}
+
+// ---------------------------------------------------------------------------
+// JSON -> Python
+// ---------------------------------------------------------------------------
+
+/// JSON as Python. With `dates`, strings under the core's `DATE_KEYS` become
+/// `datetime.date` (a string that does not parse is left as it is).
+fn to_py<'py>(py: Python<'py>, v: &Value, dates: bool, date_key: bool) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => match (dates && date_key).then(|| crm_rules::parse_date(s).ok()).flatten() {
+            Some(d) => d.into_pyobject(py)?.into_any(),
+            None => PyString::new(py, s).into_any(),
+        },
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(to_py(py, item, dates, date_key)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, item) in map {
+                dict.set_item(k, to_py(py, item, dates, crm_rules::DATE_KEYS.contains(&k.as_str()))?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Typed arguments
+// ---------------------------------------------------------------------------
+
+/// A `datetime.date` argument (not a `datetime.datetime`, not a string), in range.
+fn date_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
+    if obj.is_instance_of::<PyDateTime>() || !obj.is_instance_of::<PyDate>() {
+        return Err(invalid(obj.py(), name, format!("expected a datetime.date, got `{}`", type_name(obj))));
+    }
+    let d: NaiveDate = obj.extract()?;
+    crm_rules::check_range(d).map_err(|e| crm_err(&e.at_path(name)))
+}
+
+/// An `int` argument (not a `bool`); too large → `OutOfRangeError`.
+fn int_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<i64> {
+    if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
+        return Err(invalid(obj.py(), name, format!("expected an int, got `{}`", type_name(obj))));
+    }
+    obj.extract::<i64>().map_err(|_| out_of_range(obj.py(), name, "the integer is too large".to_owned()))
+}
+
+fn holiday_dict<'py>(py: Python<'py>, h: &Holiday) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("date", h.date)?;
+    d.set_item("name", &h.name)?;
+    d.set_item("name_en", &h.name_en)?;
+    d.set_item("law", &h.law)?;
+    d.set_item("scope", &h.scope)?;
+    Ok(d)
+}
+
+// ---------------------------------------------------------------------------
+// Classes
+// ---------------------------------------------------------------------------
+
+/// A validated policy (docs/API.md, "Policy"): every field optional, seed defaults.
+/// Immutable; validated at construction (raises `PolicyError`).
+///
+/// >>> p = Policy.from_dict({"calendar": {"states": ["SP"], "carnival": True}})
+/// >>> p.to_dict()["calendar"]["states"], p.to_dict()["agendamento"]["with_contact_max_days"]
+/// (['SP'], 6)
+/// >>> Policy() == Policy.from_json("{}")
+/// True
+#[pyclass(frozen, module = "crm_rules", name = "Policy")]
+struct Policy {
+    inner: crm_rules::Policy,
+}
+
+impl Policy {
+    fn checked(inner: crm_rules::Policy) -> PyResult<Self> {
+        inner.validate().map_err(|e| crm_err(&e))?;
+        Ok(Policy { inner })
+    }
+
+    /// A `Policy`, a policy mapping or `None` (defaults) as a core policy.
+    fn from_any(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<crm_rules::Policy> {
+        let Some(obj) = obj.filter(|o| !o.is_none()) else {
+            return Ok(crm_rules::Policy::default());
+        };
+        if let Ok(p) = obj.cast::<Policy>() {
+            return Ok(p.get().inner.clone());
+        }
+        if let Ok(c) = obj.cast::<Calendar>() {
+            return Ok(c.get().policy.clone());
+        }
+        if obj.is_instance_of::<PyDict>() || obj.is_instance_of::<PyMapping>() {
+            let v = to_json(obj, "policy", 0)?;
+            return crm_rules::Policy::from_value(v).map_err(|e| crm_err(&e));
+        }
+        Err(invalid(obj.py(), name, format!("expected a Policy, a dict or None, got `{}`", type_name(obj))))
+    }
+}
+
+#[pymethods]
+impl Policy {
+    /// `Policy(data=None)`: the same as `Policy.from_dict(data)`; `None` gives the defaults.
+    #[new]
+    #[pyo3(signature = (data=None))]
+    fn new(data: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        Policy::checked(Policy::from_any(data, "data")?)
+    }
+
+    /// A policy from a (partial) policy mapping; dates may be `datetime.date` or ISO strings.
+    ///
+    /// >>> Policy.from_dict({"agendamento": {"with_contact_max_days": 8}}).to_dict()["agendamento"]["with_contact_max_days"]
+    /// 8
+    /// >>> Policy.from_dict({"calendar": {"states": ["XX"]}})
+    /// Traceback (most recent call last):
+    /// ...
+    /// crm_rules._errors.PolicyError: policy.calendar.states[0]: ...
+    #[classmethod]
+    fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
+        if !(data.is_instance_of::<PyDict>() || data.is_instance_of::<PyMapping>()) {
+            return Err(invalid(data.py(), "data", format!("expected a dict, got `{}`", type_name(data))));
+        }
+        Policy::checked(Policy::from_any(Some(data), "data")?)
+    }
+
+    /// A policy from JSON text.
+    ///
+    /// >>> Policy.from_json('{"calendar": {"corpus_christi": true}}').to_dict()["calendar"]["corpus_christi"]
+    /// True
+    #[classmethod]
+    fn from_json(_cls: &Bound<'_, PyType>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let s = text
+            .cast::<PyString>()
+            .map_err(|_| invalid(text.py(), "text", format!("expected a str, got `{}`", type_name(text))))?;
+        Policy::checked(crm_rules::Policy::from_json_str(s.to_cow()?.as_ref()).map_err(|e| crm_err(&e))?)
+    }
+
+    /// A policy from TOML text.
+    ///
+    /// >>> Policy.from_toml("[calendar]\ncarnival = true\n").to_dict()["calendar"]["carnival"]
+    /// True
+    #[classmethod]
+    fn from_toml(_cls: &Bound<'_, PyType>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let s = text
+            .cast::<PyString>()
+            .map_err(|_| invalid(text.py(), "text", format!("expected a str, got `{}`", type_name(text))))?;
+        Policy::checked(crm_rules::Policy::from_toml_str(s.to_cow()?.as_ref()).map_err(|e| crm_err(&e))?)
+    }
+
+    /// The whole policy (defaults filled in) as JSON-shaped data (dates as ISO strings).
+    ///
+    /// >>> Policy().to_dict()["agendamento"]["disregard_after_days"]
+    /// 7
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.to_value(), false, false)
+    }
+
+    /// The whole policy as JSON text.
+    ///
+    /// >>> Policy.from_json(Policy().to_json()) == Policy()
+    /// True
+    fn to_json(&self) -> String {
+        self.inner.to_value().to_string()
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Policy>().is_ok_and(|o| o.get().inner == self.inner)
+    }
+
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.inner.hash(&mut h);
+        h.finish()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Policy.from_json({:?})", self.inner.to_value().to_string())
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        Ok((from_json, (slf.get().inner.to_value().to_string(),)))
+    }
+}
+
+/// A business-day calendar (CAL-BD-1..3), built once from a policy's `calendar`
+/// section (national when `policy` is None); every query afterwards is cheap.
+///
+/// >>> import datetime
+/// >>> sp = Calendar(Policy.from_dict({"calendar": {"states": ["SP"]}}))
+/// >>> sp.is_business_day(datetime.date(2024, 7, 9)), Calendar().is_business_day(datetime.date(2024, 7, 9))
+/// (False, True)
+#[pyclass(frozen, module = "crm_rules", name = "Calendar")]
+struct Calendar {
+    inner: Arc<crm_rules::Calendar>,
+    policy: crm_rules::Policy,
+}
+
+#[pymethods]
+impl Calendar {
+    #[new]
+    #[pyo3(signature = (policy=None))]
+    fn new(policy: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let policy = Policy::from_any(policy, "policy")?;
+        let inner = crm_rules::Calendar::from_policy(&policy).map_err(|e| crm_err(&e))?;
+        Ok(Calendar { inner, policy })
+    }
+
+    /// The policy the calendar was built from.
+    #[getter]
+    fn policy(&self) -> Policy {
+        Policy { inner: self.policy.clone() }
+    }
+
+    /// Whether `d` (a `datetime.date`) is a business day (CAL-BD-2).
+    ///
+    /// >>> import datetime
+    /// >>> Calendar().is_business_day(datetime.date(2024, 11, 20))
+    /// False
+    fn is_business_day(&self, d: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let d = date_arg(d, "d")?;
+        self.inner.is_business_day(d).map_err(|e| crm_err(&e.at_path("d")))
+    }
+
+    /// The `n`-th business day strictly after `d` (before for `n < 0`; for `n == 0`,
+    /// `d` itself if it is a business day, else the next one). CAL-BD-2.
+    ///
+    /// >>> import datetime
+    /// >>> Calendar().add_business_days(datetime.date(2024, 11, 19), 1)
+    /// datetime.date(2024, 11, 21)
+    fn add_business_days(&self, d: &Bound<'_, PyAny>, n: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+        let d = date_arg(d, "d")?;
+        let n = int_arg(n, "n")?;
+        self.inner.add_business_days(d, n).map_err(|e| crm_err(&e.at_path("n")))
+    }
+
+    /// Business days in `(a, b]`; negative when `b < a`. CAL-BD-2.
+    ///
+    /// >>> import datetime
+    /// >>> Calendar().business_days_between(datetime.date(2024, 11, 19), datetime.date(2024, 11, 22))
+    /// 2
+    fn business_days_between(&self, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i64> {
+        let a = date_arg(a, "a")?;
+        let b = date_arg(b, "b")?;
+        self.inner.business_days_between(a, b).map_err(|e| crm_err(&e))
+    }
+
+    /// Every holiday and closure of `year`, sorted by date: a list of dicts
+    /// `{"date": datetime.date, "name", "name_en", "law", "scope"}`.
+    ///
+    /// >>> [h["date"].isoformat() for h in Calendar().holidays_in(2024)][:3]
+    /// ['2024-01-01', '2024-03-29', '2024-04-21']
+    fn holidays_in<'py>(&self, py: Python<'py>, year: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+        let year = int_arg(year, "year")?;
+        let year = i32::try_from(year).map_err(|_| out_of_range(py, "year", format!("year {year}")))?;
+        let list = PyList::empty(py);
+        for h in self.inner.holidays_in(year).map_err(|e| crm_err(&e.at_path("year")))? {
+            list.append(holiday_dict(py, &h)?)?;
+        }
+        Ok(list)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Calendar(Policy.from_json({:?}))", self.policy.to_value().to_string())
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Functions
+// ---------------------------------------------------------------------------
+
+/// Runs `rule` on `input` (see `crm_rules.evaluate`). With `date_objects`, date
+/// strings of the answer under `DATE_KEYS` become `datetime.date`.
+#[pyfunction]
+#[pyo3(signature = (rule, input, *, date_objects=false))]
+fn evaluate<'py>(
+    rule: &Bound<'py, PyAny>,
+    input: &Bound<'py, PyAny>,
+    date_objects: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = rule.py();
+    let rule = rule
+        .cast::<PyString>()
+        .map_err(|_| invalid(py, "rule", format!("expected a str, got `{}`", type_name(rule))))?;
+    let input = to_json(input, "", 0)?;
+    let answer = crm_rules::evaluate(rule.to_cow()?.as_ref(), input).map_err(|e| crm_err(&e))?;
+    to_py(py, &answer, date_objects, false)
+}
+
+/// The names of every rule `evaluate` knows.
+#[pyfunction]
+fn rule_names() -> Vec<&'static str> {
+    crm_rules::rule_names().to_vec()
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Policy>()?;
+    m.add_class::<Calendar>()?;
+    m.add_function(wrap_pyfunction!(evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(rule_names, m)?)?;
+    m.add("DATE_KEYS", crm_rules::DATE_KEYS.to_vec())?;
+    m.add("MIN_YEAR", crm_rules::MIN_YEAR)?;
+    m.add("MAX_YEAR", crm_rules::MAX_YEAR)?;
+    Ok(())
+}

@@ -1,0 +1,102 @@
+"""The JSON entry point: conversion of Python values both ways."""
+
+from __future__ import annotations
+
+import datetime
+from collections import OrderedDict
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+
+import crm_rules
+from crm_rules import Policy, ValidationError
+
+
+def test_answer_is_json_shaped() -> None:
+    answer = crm_rules.evaluate("calendar.add_business_days", {"date": datetime.date(2024, 11, 19), "days": 1})
+    assert answer["outcome"] == "2024-11-21"
+    assert [r["rule"] for r in answer["reasons"]][0] == "CAL-BD-2"
+    hs = crm_rules.evaluate("calendar.holidays_in", {"year": 2024})["outcome"]
+    assert all(isinstance(h["date"], str) for h in hs)
+
+
+def test_rule_names_and_constants() -> None:
+    assert crm_rules.rule_names() == [
+        "calendar.is_business_day",
+        "calendar.add_business_days",
+        "calendar.business_days_between",
+        "calendar.holidays_in",
+        "agendamento.create",
+        "agendamento.renew",
+        "agendamento.evaluate",
+    ]
+    assert "deadline" in crm_rules.DATE_KEYS
+    assert (crm_rules.MIN_YEAR, crm_rules.MAX_YEAR) == (1900, 2199)
+
+
+@pytest.mark.parametrize(
+    "input",
+    [
+        {"date": "2024-11-20"},
+        {"date": datetime.date(2024, 11, 20)},
+        OrderedDict(date="2024-11-20"),
+        MappingProxyType({"date": "2024-11-20"}),
+        {"date": "2024-11-20", "policy": None},
+        {"date": "2024-11-20", "policy": Policy()},
+        {"date": "2024-11-20", "policy": {"calendar": {"states": ("SP",)}}},
+    ],
+)
+def test_input_forms(input: Any) -> None:
+    assert crm_rules.evaluate("calendar.is_business_day", input)["outcome"] is False
+
+
+def test_policy_object_inside_input() -> None:
+    answer = crm_rules.evaluate(
+        "calendar.is_business_day",
+        {"date": "2024-07-09", "policy": Policy.from_dict({"calendar": {"states": ["SP"]}})},
+    )
+    assert answer["outcome"] is False
+
+
+@pytest.mark.parametrize(
+    ("input", "path"),
+    [
+        ({"date": object()}, "date"),
+        ({"date": datetime.datetime(2024, 1, 1)}, "date"),
+        ({"date": "2024-01-02", "x": {1: 2}}, "x"),
+        ({"date": "2024-01-02", "x": [1, float("nan")]}, "x[1]"),
+        ({"date": "2024-01-02", "x": {"y": 2**70}}, "x.y"),
+        (object(), "input"),
+    ],
+)
+def test_unconvertible_values(input: Any, path: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        crm_rules.evaluate("calendar.is_business_day", input)
+    assert (info.value.code, info.value.path) == ("input.invalid", path)
+
+
+def test_non_object_input_is_refused_by_the_core() -> None:
+    with pytest.raises(ValidationError) as info:
+        crm_rules.evaluate("calendar.is_business_day", [1])  # type: ignore[arg-type]
+    assert info.value.code == "input.invalid"
+
+
+def test_self_referencing_input_does_not_crash() -> None:
+    loop: list[Any] = []
+    loop.append(loop)
+    with pytest.raises(ValidationError) as info:
+        crm_rules.evaluate("calendar.is_business_day", {"date": "2024-01-02", "x": loop})
+    assert info.value.code == "input.invalid"
+
+
+def test_rule_must_be_str() -> None:
+    with pytest.raises(ValidationError) as info:
+        crm_rules.evaluate(1, {})  # type: ignore[arg-type]
+    assert (info.value.code, info.value.path) == ("input.invalid", "rule")
+
+
+def test_unicode_round_trip() -> None:
+    d = crm_rules.create_agendamento("support", "ação 🎯", "joão", datetime.date(2026, 11, 23))
+    ag = d["outcome"]["agendamento"]
+    assert ag is not None and (ag["subject"], ag["owner"]) == ("ação 🎯", "joão")
