@@ -121,11 +121,11 @@ pub struct RecurringHoliday {
     pub name: String,
     /// First year it applies (inclusive); none = always.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number | null"))]
     pub from_year: Option<i32>,
     /// Last year it applies (inclusive); none = always.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "number | null"))]
     pub until_year: Option<i32>,
 }
 

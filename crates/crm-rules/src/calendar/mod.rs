@@ -35,6 +35,10 @@ pub struct Holiday {
     /// The law (or act) it comes from.
     pub law: String,
     /// `national`, `optional`, `state:XX`, `municipal` or `company`.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "\"national\" | \"optional\" | `state:${Uf}` | \"municipal\" | \"company\"")
+    )]
     pub scope: String,
 }
 

@@ -100,7 +100,7 @@ pub enum Purpose {
 pub struct Agendamento {
     /// Identifier in the host CRM.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub id: Option<String>,
     /// Kind (tag), AGD-1.
     pub kind: AgendamentoKind,
@@ -126,7 +126,7 @@ pub struct Agendamento {
     pub manager_validated: bool,
     /// What it is for; when absent, implied by the kind.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "Purpose | null"))]
     pub purpose: Option<Purpose>,
 }
 

@@ -27,7 +27,7 @@ use crate::text::br_date;
 pub struct CreateRequest {
     /// Identifier in the host CRM.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub id: Option<String>,
     /// Kind (tag).
     pub kind: AgendamentoKind,
@@ -45,7 +45,7 @@ pub struct CreateRequest {
     pub deadline: Option<NaiveDate>,
     /// What it is for; default implied by the kind.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "Purpose | null"))]
     pub purpose: Option<Purpose>,
 }
 
@@ -56,6 +56,7 @@ pub struct CreateOutcome {
     /// Whether the agendamento may be created as requested.
     pub accepted: bool,
     /// The agendamento with its deadline, when accepted.
+    #[cfg_attr(feature = "wasm", tsify(type = "Agendamento | null"))]
     pub agendamento: Option<Agendamento>,
     /// The latest deadline the kind allows (creation + maximum days).
     #[cfg_attr(feature = "wasm", tsify(type = "string"))]

@@ -1,0 +1,199 @@
+//! WebAssembly (JS/TS) binding of crm-rules.
+//!
+//! Thin wrappers only: convert JS values to JSON or dates, call the core, convert the
+//! answer back. No rule logic lives here. Every failure is thrown as a JS `Error`
+//! whose `name` is `"CrmError"`, with the core's stable `code` and field `path`.
+//!
+//! Inputs are read as `JSON.stringify` sees them (so a property set to `undefined`
+//! counts as absent); answers are plain JS objects and arrays (never `Map`s).
+
+use std::sync::Arc;
+
+use crm_rules::{parse_date, CrmError, Policy};
+use serde::Serialize;
+use serde_json::Value;
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+mod typescript;
+
+/// What every export returns: the value, or the thrown `CrmError`.
+type JsResult<T> = Result<T, JsValue>;
+
+/// The thrown form of a [`CrmError`]: `Error` with `name`, `code`, `path`, `message`.
+fn js_error(error: &CrmError) -> JsValue {
+    let thrown = js_sys::Error::new(&error.to_string());
+    thrown.set_name("CrmError");
+    let path = error.path().map_or(JsValue::NULL, JsValue::from_str);
+    // Reflect.set on a fresh, extensible Error object cannot fail.
+    let _ = js_sys::Reflect::set(&thrown, &JsValue::from_str("code"), &JsValue::from_str(error.code()));
+    let _ = js_sys::Reflect::set(&thrown, &JsValue::from_str("path"), &path);
+    thrown.into()
+}
+
+fn invalid(path: Option<&str>, message: impl Into<String>) -> CrmError {
+    CrmError::InvalidInput { path: path.map(str::to_owned), message: message.into() }
+}
+
+/// A JS value as JSON, the way `JSON.stringify` serializes it.
+fn json_from_js(value: &JsValue, path: Option<&str>) -> Result<Value, CrmError> {
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|_| invalid(path, "cannot be converted to JSON (a BigInt or a cycle?)"))?
+        .as_string()
+        .ok_or_else(|| invalid(path, "must be a JSON value, not undefined or a function"))?;
+    serde_json::from_str(&text).map_err(|e| invalid(path, format!("not valid JSON: {e}")))
+}
+
+/// A Rust answer as plain JS data (objects, arrays, strings, numbers, booleans, null).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&invalid(None, format!("cannot encode the answer: {e}"))))
+}
+
+/// `crm_rules::evaluate` on a JS input, answering plain JS data.
+fn run(rule: &str, input: &JsValue) -> JsResult<JsValue> {
+    let input = json_from_js(input, None).map_err(|e| js_error(&e))?;
+    let answer = crm_rules::evaluate(rule, input).map_err(|e| js_error(&e))?;
+    to_js(&answer)
+}
+
+/// A strict `YYYY-MM-DD` date argument; errors name the argument.
+fn date_arg(value: &str, path: &str) -> JsResult<chrono::NaiveDate> {
+    parse_date(value).map_err(|e| js_error(&e.at_path(path)))
+}
+
+/// A JS number that must be an exact integer (|n| ≤ 2^53 − 1).
+fn integer_arg(value: f64, path: &str) -> JsResult<i64> {
+    const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+    if value.is_finite() && value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER {
+        // Exact: an integer-valued f64 within ±(2^53 − 1) fits an i64 without loss.
+        #[allow(clippy::cast_possible_truncation)]
+        Ok(value as i64)
+    } else {
+        Err(js_error(&invalid(Some(path), format!("{value} is not an integer"))))
+    }
+}
+
+/// Runs any rule by name on a JSON-shaped input: `{"outcome", "reasons"}`.
+/// Typed overloads per rule name are declared in `typescript.rs`.
+#[wasm_bindgen(skip_typescript)]
+pub fn evaluate(rule: &str, input: JsValue) -> JsResult<JsValue> {
+    run(rule, &input)
+}
+
+/// Whether `value` is an error thrown by crm-rules (declared in `typescript.rs`).
+#[wasm_bindgen(js_name = isCrmError, skip_typescript)]
+pub fn is_crm_error(value: &JsValue) -> bool {
+    value.dyn_ref::<js_sys::Error>().is_some_and(|e| e.name() == "CrmError")
+}
+
+/// Rule `agendamento.create`: a new agendamento's deadline and maximum (AGD-1..3).
+#[wasm_bindgen(js_name = createAgendamento, unchecked_return_type = "Decision<CreateOutcome>")]
+pub fn create_agendamento(
+    #[wasm_bindgen(unchecked_param_type = "CreateAgendamentoInput")] input: JsValue,
+) -> JsResult<JsValue> {
+    run("agendamento.create", &input)
+}
+
+/// Rule `agendamento.renew`: grants or refuses a renewal (AGD-2..4).
+#[wasm_bindgen(js_name = renewAgendamento, unchecked_return_type = "Decision<RenewOutcome>")]
+pub fn renew_agendamento(
+    #[wasm_bindgen(unchecked_param_type = "RenewAgendamentoInput")] input: JsValue,
+) -> JsResult<JsValue> {
+    run("agendamento.renew", &input)
+}
+
+/// Rule `agendamento.evaluate`: where an agendamento stands on a date (AGD-2..4).
+#[wasm_bindgen(js_name = evaluateAgendamento, unchecked_return_type = "Decision<AgendamentoStatus>")]
+pub fn evaluate_agendamento(
+    #[wasm_bindgen(unchecked_param_type = "EvaluateAgendamentoInput")] input: JsValue,
+) -> JsResult<JsValue> {
+    run("agendamento.evaluate", &input)
+}
+
+/// A business-day calendar (CAL-BD): the national holidays plus the optional sets a
+/// policy enables. Build it once and query it many times.
+#[wasm_bindgen(js_name = Calendar)]
+pub struct BusinessCalendar {
+    inner: Arc<crm_rules::Calendar>,
+}
+
+#[wasm_bindgen(js_class = Calendar)]
+impl BusinessCalendar {
+    /// The calendar of `policy` (a partial Policy; omitted: the national calendar).
+    #[wasm_bindgen(constructor)]
+    pub fn new(policy: Option<Ts<Policy>>) -> JsResult<BusinessCalendar> {
+        let inner = match policy {
+            None => crm_rules::Calendar::national(),
+            Some(p) => {
+                let json = json_from_js(&p.into(), Some("policy")).map_err(|e| js_error(&e))?;
+                let policy = Policy::from_value(json).map_err(|e| js_error(&e))?;
+                crm_rules::Calendar::from_policy(&policy).map_err(|e| js_error(&e))?
+            }
+        };
+        Ok(BusinessCalendar { inner })
+    }
+
+    /// Whether `date` (`YYYY-MM-DD`) is a business day.
+    #[wasm_bindgen(js_name = isBusinessDay)]
+    pub fn is_business_day(&self, date: &str) -> JsResult<bool> {
+        self.inner.is_business_day(date_arg(date, "date")?).map_err(|e| js_error(&e.at_path("date")))
+    }
+
+    /// The `days`-th business day strictly after `date` (before, for `days < 0`; for
+    /// 0, `date` itself when it is a business day, else the next one), `YYYY-MM-DD`.
+    #[wasm_bindgen(js_name = addBusinessDays)]
+    pub fn add_business_days(&self, date: &str, days: f64) -> JsResult<String> {
+        let (date, days) = (date_arg(date, "date")?, integer_arg(days, "days")?);
+        let result = self.inner.add_business_days(date, days).map_err(|e| js_error(&e.at_path("days")))?;
+        Ok(result.format("%Y-%m-%d").to_string())
+    }
+
+    /// Business days in `(start, end]`; negative when `end` is before `start`.
+    #[wasm_bindgen(js_name = businessDaysBetween)]
+    pub fn business_days_between(&self, start: &str, end: &str) -> JsResult<f64> {
+        let (start, end) = (date_arg(start, "start")?, date_arg(end, "end")?);
+        let days = self.inner.business_days_between(start, end).map_err(|e| js_error(&e))?;
+        // |days| is at most the ~110 000 days of the supported range: exact in an f64.
+        #[allow(clippy::cast_precision_loss)]
+        Ok(days as f64)
+    }
+
+    /// Every holiday and closure of `year` in this calendar, sorted by date.
+    #[wasm_bindgen(js_name = holidaysIn, unchecked_return_type = "Holiday[]")]
+    pub fn holidays_in(&self, year: f64) -> JsResult<JsValue> {
+        let year = integer_arg(year, "year")?;
+        let year = i32::try_from(year).map_err(|_| {
+            js_error(&CrmError::OutOfRange { path: Some("year".into()), message: format!("year {year}") })
+        })?;
+        let holidays = self.inner.holidays_in(year).map_err(|e| js_error(&e.at_path("year")))?;
+        to_js(&holidays)
+    }
+}
+
+/// Whether `date` (`YYYY-MM-DD`) is a business day in the calendar of `policy`
+/// (omitted: national).
+#[wasm_bindgen(js_name = isBusinessDay)]
+pub fn is_business_day(date: &str, policy: Option<Ts<Policy>>) -> JsResult<bool> {
+    BusinessCalendar::new(policy)?.is_business_day(date)
+}
+
+/// [`BusinessCalendar::add_business_days`] in the calendar of `policy` (omitted: national).
+#[wasm_bindgen(js_name = addBusinessDays)]
+pub fn add_business_days(date: &str, days: f64, policy: Option<Ts<Policy>>) -> JsResult<String> {
+    BusinessCalendar::new(policy)?.add_business_days(date, days)
+}
+
+/// Business days in `(start, end]` in the calendar of `policy` (omitted: national).
+#[wasm_bindgen(js_name = businessDaysBetween)]
+pub fn business_days_between(start: &str, end: &str, policy: Option<Ts<Policy>>) -> JsResult<f64> {
+    BusinessCalendar::new(policy)?.business_days_between(start, end)
+}
+
+/// The holidays and closures of `year` in the calendar of `policy` (omitted: national).
+#[wasm_bindgen(js_name = holidaysIn, unchecked_return_type = "Holiday[]")]
+pub fn holidays_in(year: f64, policy: Option<Ts<Policy>>) -> JsResult<JsValue> {
+    BusinessCalendar::new(policy)?.holidays_in(year)
+}

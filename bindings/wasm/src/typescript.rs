@@ -1,0 +1,110 @@
+//! TypeScript declarations that wasm-bindgen cannot derive: the thrown error, the
+//! rule inputs (the core's request types plus the optional `policy`), and one
+//! `evaluate` overload per rule name. The entity types (`Policy`, `Agendamento`,
+//! `Decision<T>`, `Holiday`, ...) come from the core's `tsify` derives.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen(typescript_custom_section)]
+const DECLARATIONS: &str = r#"
+/** Stable machine-readable error codes (docs/API.md, "Errors"). */
+export type CrmErrorCode =
+    | "input.invalid"
+    | "input.missing_field"
+    | "input.invalid_date"
+    | "calendar.out_of_range"
+    | "policy.invalid"
+    | "rule.unknown";
+
+/** What every crm-rules function throws. */
+export interface CrmError extends Error {
+    name: "CrmError";
+    code: CrmErrorCode;
+    /** Dotted path of the offending field in the input (`agendamento.created_on`,
+     * `policy.calendar.states[1]`), or null when the error is not about a field. */
+    path: string | null;
+}
+
+/** Whether `value` is an error thrown by crm-rules. */
+export function isCrmError(value: unknown): value is CrmError;
+
+/** Every input may carry a partial policy; omitted fields take the seeds' defaults. */
+export interface WithPolicy {
+    policy?: Policy | null;
+}
+
+/** Input of `calendar.is_business_day`. */
+export interface IsBusinessDayInput extends WithPolicy {
+    /** `YYYY-MM-DD`. */
+    date: string;
+}
+
+/** Input of `calendar.add_business_days`. */
+export interface AddBusinessDaysInput extends WithPolicy {
+    /** `YYYY-MM-DD`. */
+    date: string;
+    /** Business days to add (an integer; negative goes back). */
+    days: number;
+}
+
+/** Input of `calendar.business_days_between`. */
+export interface BusinessDaysBetweenInput extends WithPolicy {
+    /** `YYYY-MM-DD`, exclusive. */
+    start: string;
+    /** `YYYY-MM-DD`, inclusive. */
+    end: string;
+}
+
+/** Input of `calendar.holidays_in`. */
+export interface HolidaysInInput extends WithPolicy {
+    year: number;
+}
+
+/** Input of `agendamento.create` / `createAgendamento`. */
+export type CreateAgendamentoInput = CreateRequest & WithPolicy;
+
+/** Input of `agendamento.renew` / `renewAgendamento`. */
+export interface RenewAgendamentoInput extends WithPolicy {
+    agendamento: Agendamento;
+    /** The day the renewal is asked, `YYYY-MM-DD`. */
+    on: string;
+    /** Business days to add; omitted: the policy's renewal days, capped at the maximum. */
+    days?: number | null;
+    /** A manager approved it: lifts the maximum and the without-contact ban. */
+    manager_approved?: boolean;
+}
+
+/** Input of `agendamento.evaluate` / `evaluateAgendamento`. */
+export interface EvaluateAgendamentoInput extends WithPolicy {
+    agendamento: Agendamento;
+    /** The day to look at, `YYYY-MM-DD`. */
+    on: string;
+}
+
+/** Every rule `evaluate` knows: its input and the type of its `outcome`. */
+export interface Rules {
+    "calendar.is_business_day": { input: IsBusinessDayInput; outcome: boolean };
+    "calendar.add_business_days": { input: AddBusinessDaysInput; outcome: string };
+    "calendar.business_days_between": { input: BusinessDaysBetweenInput; outcome: number };
+    "calendar.holidays_in": { input: HolidaysInInput; outcome: Holiday[] };
+    "agendamento.create": { input: CreateAgendamentoInput; outcome: CreateOutcome };
+    "agendamento.renew": { input: RenewAgendamentoInput; outcome: RenewOutcome };
+    "agendamento.evaluate": { input: EvaluateAgendamentoInput; outcome: AgendamentoStatus };
+}
+
+/** The name of a rule, e.g. `"agendamento.evaluate"`. */
+export type RuleName = keyof Rules;
+
+/**
+ * Runs the rule `rule` on a JSON-shaped input (ISO `YYYY-MM-DD` date strings) and
+ * returns its decision: `{ outcome, reasons }`. Throws a `CrmError`.
+ */
+export function evaluate(rule: "calendar.is_business_day", input: IsBusinessDayInput): Decision<boolean>;
+export function evaluate(rule: "calendar.add_business_days", input: AddBusinessDaysInput): Decision<string>;
+export function evaluate(rule: "calendar.business_days_between", input: BusinessDaysBetweenInput): Decision<number>;
+export function evaluate(rule: "calendar.holidays_in", input: HolidaysInInput): Decision<Holiday[]>;
+export function evaluate(rule: "agendamento.create", input: CreateAgendamentoInput): Decision<CreateOutcome>;
+export function evaluate(rule: "agendamento.renew", input: RenewAgendamentoInput): Decision<RenewOutcome>;
+export function evaluate(rule: "agendamento.evaluate", input: EvaluateAgendamentoInput): Decision<AgendamentoStatus>;
+export function evaluate<R extends RuleName>(rule: R, input: Rules[R]["input"]): Decision<Rules[R]["outcome"]>;
+"#;
