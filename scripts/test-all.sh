@@ -11,6 +11,12 @@ export CARGO_TERM_COLOR=never
 start=$(date +%s)
 step() { printf '\n== %s (%ss) ==\n' "$*" "$(( $(date +%s) - start ))"; }
 
+# Everything below is also written to target/test-all.log, to total the counts at the end.
+mkdir -p target
+log=target/test-all.log
+exec > >(tee "$log") 2>&1
+tee_pid=$!
+
 step "Machine set-up"
 if ! command -v chromium >/dev/null 2>&1; then
     sudo=""
@@ -30,7 +36,7 @@ step "Rust: unit, property, vector and doc tests"
 cargo test --workspace --exclude crm-rules-python --exclude crm-rules-wasm
 
 step "Rust: benchmarks compile and run once"
-cargo test -p crm-rules --benches
+cargo test -p crm-rules --bench calendar
 
 step "Main job runs on the sample data"
 cargo run -q -p crm-rules-cli -- report examples/data/crm.json >/dev/null
@@ -41,4 +47,12 @@ bash bindings/python/test.sh
 step "WebAssembly binding (node and headless Chromium)"
 bash bindings/wasm/test.sh
 
-step "All tests passed"
+step "Totals"
+rust=$(awk '/^test result: ok\./ { n += $4 } END { print n + 0 }' "$log")
+python=$(awk '/^[0-9]+ passed/ { n += $1 } END { print n + 0 }' "$log")
+js=$(awk '/^# pass / { n += $3 } END { print n + 0 }' "$log")
+echo "Rust $rust, Python $python, JS $js tests passed"
+echo "all: $((rust + python + js)) passed, 0 failed"
+# Let tee write the last lines before the script ends.
+exec >&- 2>&-
+wait "$tee_pid"
