@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use crate::context::Context;
 use crate::decision::Decision;
 use crate::error::{CrmError, Result};
-use crate::model::Agendamento;
+use crate::model::{Agendamento, InboundContact, Interaction};
 use crate::policy::Policy;
 use crate::rules;
 use crate::serde_input::from_value;
@@ -25,6 +25,15 @@ pub const RULES: &[&str] = &[
     "agendamento.create",
     "agendamento.renew",
     "agendamento.evaluate",
+    "agendamento.close_after_sale",
+    "contact.inbound",
+    "contact.route",
+    "contact.commission",
+    "contact.reinstatement",
+    "contact.debt",
+    "contact.open_boletos",
+    "contact.third_party",
+    "interaction.check",
 ];
 
 /// Keys that, wherever they appear in an answer, hold an ISO date (or `null`). The
@@ -40,6 +49,12 @@ pub const DATE_KEYS: &[&str] = &[
     "result",
     "start",
     "end",
+    "since",
+    "due",
+    "inactivated_on",
+    "contact_on",
+    "window_ends",
+    "old_after",
 ];
 
 /// The names of every rule, e.g. `agendamento.evaluate`.
@@ -95,6 +110,19 @@ struct EvaluateInput {
     agendamento: Agendamento,
     #[serde(deserialize_with = "crate::date::de_date")]
     on: NaiveDate,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CloseAfterSaleInput {
+    agendamentos: Vec<Agendamento>,
+    sale: rules::agendamento::ClosingSale,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InteractionInput {
+    interaction: Interaction,
 }
 
 /// Splits the optional `policy` off an input object and builds its context.
@@ -158,6 +186,26 @@ pub fn evaluate(rule: &str, input: Value) -> Result<Value> {
         "agendamento.evaluate" => {
             let i: EvaluateInput = from_value(input)?;
             answer(rules::agendamento::evaluate(&ctx, &i.agendamento, i.on)?)
+        }
+        "agendamento.close_after_sale" => {
+            let i: CloseAfterSaleInput = from_value(input)?;
+            answer(rules::agendamento::close_after_sale(&ctx, &i.agendamentos, &i.sale)?)
+        }
+        "interaction.check" => {
+            let i: InteractionInput = from_value(input)?;
+            answer(rules::interaction::check_interaction(&ctx, &i.interaction)?)
+        }
+        contact if contact.starts_with("contact.") => {
+            let c: InboundContact = from_value(input)?;
+            match contact {
+                "contact.inbound" => answer(rules::inbound::inbound_contact(&ctx, &c)?),
+                "contact.route" => answer(rules::routing::route(&ctx, &c)?),
+                "contact.commission" => answer(rules::commission::commission(&ctx, &c)?),
+                "contact.reinstatement" => answer(rules::reinstatement::reinstatement(&ctx, &c)?),
+                "contact.debt" => answer(rules::debt::debt(&ctx, &c)?),
+                "contact.open_boletos" => answer(rules::boletos::open_boletos(&ctx, &c)?),
+                _ => answer(rules::third_party::third_party(&ctx, &c)?),
+            }
         }
         _ => Err(CrmError::UnknownRule { rule: rule.to_owned(), known: RULES.join(", ") }),
     }

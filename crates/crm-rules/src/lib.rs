@@ -20,8 +20,14 @@ pub use context::Context;
 pub use date::{check_range, parse_date, MAX_YEAR, MIN_YEAR};
 pub use decision::{Decision, Reason};
 pub use error::{CrmError, ErrorCategory, Result};
-pub use model::{Agendamento, AgendamentoKind, Purpose, Schedule};
-pub use policy::{AgendamentoPolicy, CalendarPolicy, DatedClosure, Policy, RecurringHoliday, Uf};
+pub use model::{
+    Account, AccountStatus, Agendamento, AgendamentoKind, Availability, Boleto, Channel, ContactRequest, DateRange,
+    Debt, InboundContact, Interaction, Purpose, Requester, SaleRequest, Schedule, Team, User,
+};
+pub use policy::{
+    AgendamentoPolicy, CalendarPolicy, DatedClosure, DebtPolicy, InteractionPolicy, Policy, RecurringHoliday,
+    ReinstatementPolicy, ThirdPartyPolicy, Uf,
+};
 
 /// The repository README's Rust example, compiled and run as a doctest.
 #[cfg(doctest)]

@@ -214,6 +214,71 @@ impl Default for AgendamentoPolicy {
     }
 }
 
+/// Reinstatement of inactivated accounts (REI-1).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ReinstatementPolicy {
+    /// REI-1: calendar days after a manual inactivation during which the client, if
+    /// they answered the message, goes back to who inactivated them. Seed: 15.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub manual_window_days: u32,
+}
+
+impl Default for ReinstatementPolicy {
+    fn default() -> Self {
+        ReinstatementPolicy { manual_window_days: 15 }
+    }
+}
+
+/// Contracting with a debt (DEB-1..2).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct DebtPolicy {
+    /// DEB-1: a debt older than this many months is forgiven on contracting. Seed: one year.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub forgive_after_months: u32,
+}
+
+impl Default for DebtPolicy {
+    fn default() -> Self {
+        DebtPolicy { forgive_after_months: 12 }
+    }
+}
+
+/// Contracting by third parties (TPC-1..3).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ThirdPartyPolicy {
+    /// TPC-1: registration fields a third party must confirm correctly.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub confirmation_fields: Vec<String>,
+    /// TPC-3: fields whose change needs the holder's validation.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub sensitive_fields: Vec<String>,
+}
+
+impl Default for ThirdPartyPolicy {
+    fn default() -> Self {
+        ThirdPartyPolicy {
+            confirmation_fields: vec!["name".into(), "document".into()],
+            sensitive_fields: vec!["name".into(), "document".into(), "email".into(), "administrator".into()],
+        }
+    }
+}
+
+/// Recording interactions (MOV-1).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct InteractionPolicy {
+    /// MOV-1: the accepted contact reasons; empty = any non-empty reason.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub allowed_reasons: Vec<String>,
+}
+
 /// Every configurable number and list, with the seeds' values as defaults.
 ///
 /// ```
@@ -234,6 +299,18 @@ pub struct Policy {
     /// Agendamento deadlines (AGD).
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub agendamento: AgendamentoPolicy,
+    /// Reinstatement (REI).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub reinstatement: ReinstatementPolicy,
+    /// Debt (DEB).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub debt: DebtPolicy,
+    /// Third-party contracting (TPC).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub third_party: ThirdPartyPolicy,
+    /// Interactions (MOV).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub interaction: InteractionPolicy,
 }
 
 impl Policy {
@@ -326,6 +403,24 @@ impl Policy {
                 if b < a {
                     return Err(CrmError::policy(format!("{path}.until_year"), "must not be before from_year"));
                 }
+            }
+        }
+        if self.reinstatement.manual_window_days > MAX_DAYS {
+            return Err(CrmError::policy(
+                "policy.reinstatement.manual_window_days",
+                format!("more than {MAX_DAYS} days"),
+            ));
+        }
+        if self.debt.forgive_after_months > 1200 {
+            return Err(CrmError::policy("policy.debt.forgive_after_months", "more than 1200 months"));
+        }
+        for (list, values) in [
+            ("third_party.confirmation_fields", &self.third_party.confirmation_fields),
+            ("third_party.sensitive_fields", &self.third_party.sensitive_fields),
+            ("interaction.allowed_reasons", &self.interaction.allowed_reasons),
+        ] {
+            if let Some(i) = values.iter().position(|v| v.trim().is_empty()) {
+                return Err(CrmError::policy(format!("policy.{list}[{i}]"), "must not be empty"));
             }
         }
         for (i, c) in self.calendar.company_closures.iter().enumerate() {

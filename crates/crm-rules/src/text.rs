@@ -6,3 +6,44 @@ use chrono::NaiveDate;
 pub(crate) fn br_date(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
+
+/// Trimmed, lower-cased, accent-free form of `s`, with inner white space collapsed:
+/// the key used wherever two texts are compared (CAD-2).
+pub(crate) fn fold(s: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let stripped: String = s.nfd().filter(|c| !is_combining_mark(*c)).collect::<String>().to_lowercase();
+    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An amount of centavos as Brazilians write it: `R$ 1.234,56`.
+pub(crate) fn centavos(amount: u64) -> String {
+    let reais = (amount / 100).to_string();
+    let mut grouped = String::new();
+    for (i, ch) in reais.chars().enumerate() {
+        if i > 0 && (reais.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(ch);
+    }
+    format!("R$ {grouped},{:02}", amount % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_accents_and_spacing() {
+        assert_eq!(fold("  Intimação  Eletrônica "), "intimacao eletronica");
+        assert_eq!(fold("AÇÃO"), fold("acao"));
+        assert_ne!(fold("intimação"), fold("pesquisa"));
+    }
+
+    #[test]
+    fn centavos_in_brazilian_format() {
+        assert_eq!(centavos(0), "R$ 0,00");
+        assert_eq!(centavos(5), "R$ 0,05");
+        assert_eq!(centavos(123_456_789), "R$ 1.234.567,89");
+    }
+}

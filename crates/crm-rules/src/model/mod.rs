@@ -1,5 +1,13 @@
 //! The CRM entities the rules look at.
 
+mod account;
 mod agendamento;
+mod contact;
+mod interaction;
+mod user;
 
+pub use account::{Account, AccountStatus, Boleto, Debt};
 pub use agendamento::{Agendamento, AgendamentoKind, Purpose, Schedule};
+pub use contact::{Channel, ContactRequest, InboundContact, Requester, SaleRequest};
+pub use interaction::Interaction;
+pub use user::{Availability, DateRange, Team, User};

@@ -535,5 +535,60 @@ pub fn renew(
     Ok(Decision::new(RenewOutcome { accepted: true, agendamento: renewed, maximum }, reasons))
 }
 
+/// The sale that closes agendamentos (AGD-5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ClosingSale {
+    /// The product/service sold.
+    pub subject: String,
+    /// The seller who made the sale.
+    pub seller: String,
+}
+
+/// Outcome of [`close_after_sale`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct CloseAfterSale {
+    /// Ids of the agendamentos to close, in input order (`null` for one without an id).
+    #[cfg_attr(feature = "wasm", tsify(type = "(string | null)[]"))]
+    pub to_close: Vec<Option<String>>,
+    /// Who closes them: the seller.
+    pub closed_by: String,
+}
+
+/// AGD-5 (seed 001, sales §4): after a sale, the seller closes the agendamentos about
+/// that product/service (subject compared case-, accent- and space-insensitively).
+pub fn close_after_sale(
+    _ctx: &Context,
+    agendamentos: &[Agendamento],
+    sale: &ClosingSale,
+) -> Result<Decision<CloseAfterSale>> {
+    non_empty("sale.subject", &sale.subject)?;
+    non_empty("sale.seller", &sale.seller)?;
+    let wanted = crate::text::fold(&sale.subject);
+    let to_close: Vec<Option<String>> =
+        agendamentos.iter().filter(|a| crate::text::fold(&a.subject) == wanted).map(|a| a.id.clone()).collect();
+    let reason = Reason::new(
+        "AGD-5",
+        format!(
+            "Venda de \"{}\" feita por {}: retirar {} agendamento(s) sobre esse produto/serviço.",
+            sale.subject,
+            sale.seller,
+            to_close.len()
+        ),
+        format!(
+            "Sale of \"{}\" made by {}: close {} agendamento(s) about that product/service.",
+            sale.subject,
+            sale.seller,
+            to_close.len()
+        ),
+    )
+    .fact("subject", &sale.subject)
+    .fact("seller", &sale.seller)
+    .fact("to_close", &to_close);
+    Ok(Decision::new(CloseAfterSale { to_close, closed_by: sale.seller.clone() }, vec![reason]))
+}
+
 #[cfg(test)]
 mod tests;

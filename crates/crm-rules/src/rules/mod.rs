@@ -2,4 +2,15 @@
 //! and a [`Context`](crate::Context), returning a [`Decision`](crate::Decision).
 
 pub mod agendamento;
+pub mod boletos;
 pub mod calendar;
+pub mod commission;
+pub mod debt;
+pub mod inbound;
+pub mod interaction;
+pub mod reinstatement;
+pub mod routing;
+pub mod third_party;
+
+#[cfg(test)]
+mod contact_tests;

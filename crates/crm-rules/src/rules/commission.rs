@@ -1,0 +1,94 @@
+//! Who earns the commission — COM-1..4 (seed 001, sales §8–9). Exactly one outcome,
+//! always: a named user or "the manager decides".
+//!
+//! - COM-1: owner on vacation → the seller who closed the sale.
+//! - COM-2: owner absent → the seller who did the initial handling (**interpretation:**
+//!   the agendamento's owner, who did the *tratativa inicial*, unless `initial_handler` says otherwise).
+//! - COM-3: transferred because the owner did not respond → the manager decides.
+//! - COM-4: otherwise (and for a different product, RCP-4) → the seller who closed.
+
+use serde::{Deserialize, Serialize};
+
+use crate::context::Context;
+use crate::decision::{Decision, Reason};
+use crate::error::Result;
+use crate::model::{Availability, InboundContact};
+use crate::rules::routing::{holding, route};
+
+/// Who gets the commission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum CommissionTo {
+    /// A named user.
+    User,
+    /// The manager decides (COM-3).
+    ManagerDecides,
+}
+
+/// Outcome of [`commission`]: exactly one of a user or the manager.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Commission {
+    /// User or manager.
+    pub to: CommissionTo,
+    /// The user, when `to` is `user`.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub user: Option<String>,
+}
+
+impl Commission {
+    fn user(id: String) -> Self {
+        Commission { to: CommissionTo::User, user: Some(id) }
+    }
+    fn manager() -> Self {
+        Commission { to: CommissionTo::ManagerDecides, user: None }
+    }
+}
+
+/// The commission assignment that follows the contact (COM-1..4).
+pub fn commission(ctx: &Context, c: &InboundContact) -> Result<Decision<Commission>> {
+    let routed = route(ctx, c)?;
+    let (held, _, _) = holding(ctx, c)?;
+    let closer = c.closed_by.clone().or(routed.outcome.user.clone());
+    let (rule, outcome, pt, en) = match (held, closer) {
+        (Some(h), _) if h.owner_availability == Availability::Absent => {
+            let who = c.initial_handler.clone().unwrap_or_else(|| h.agendamento.owner.clone());
+            (
+                "COM-2",
+                Commission::user(who.clone()),
+                format!("Responsável ausente: comissão para quem fez a tratativa inicial, {who}."),
+                format!("Owner absent: commission to the seller who did the initial handling, {who}."),
+            )
+        }
+        (Some(h), _) if h.owner_availability == Availability::Available && !c.owner_responded => (
+            "COM-3",
+            Commission::manager(),
+            "Transferido porque o responsável não respondeu: a comissão é decidida pelo gestor.".to_owned(),
+            "Transferred because the owner did not respond: the manager decides the commission.".to_owned(),
+        ),
+        (_, None) => (
+            "COM-3",
+            Commission::manager(),
+            "Nenhum vendedor identificado para a venda: a comissão é decidida pelo gestor.".to_owned(),
+            "No seller identified for the sale: the manager decides the commission.".to_owned(),
+        ),
+        (Some(h), Some(closer)) if h.owner_availability == Availability::OnVacation => (
+            "COM-1",
+            Commission::user(closer.clone()),
+            format!("Responsável de férias: comissão para quem efetivou a venda, {closer}."),
+            format!("Owner on vacation: commission to the seller who closed the sale, {closer}."),
+        ),
+        (_, Some(closer)) => (
+            "COM-4",
+            Commission::user(closer.clone()),
+            format!("Comissão para quem efetivou a venda, {closer}."),
+            format!("Commission to the seller who closed the sale, {closer}."),
+        ),
+    };
+    let reason = Reason::new(rule, pt, en)
+        .fact("to", outcome.to)
+        .fact("user", outcome.user.as_deref())
+        .fact("closed_by", c.closed_by.as_deref());
+    Ok(Decision::new(outcome, vec![reason]))
+}

@@ -1,0 +1,82 @@
+//! Reinstatement of inactivated accounts — REI-1..2 (seed 001, sales §5–6).
+//!
+//! - REI-1: manual inactivation by U on I; the client asks to re-contract on T. If
+//!   T ≤ I + `reinstatement.manual_window_days` (15 calendar days) *and* the client
+//!   answered the inactivation message (even negatively), the case goes to U.
+//!   Otherwise anyone may re-contract.
+//! - REI-2: automatic inactivation: anyone may re-contract.
+
+use chrono::Days;
+use serde::{Deserialize, Serialize};
+
+use crate::context::Context;
+use crate::decision::{Decision, Reason};
+use crate::error::{CrmError, Result};
+use crate::model::{AccountStatus, InboundContact};
+use crate::text::br_date;
+
+/// Outcome of [`reinstatement`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ReinstatementOutcome {
+    /// The user the case is reserved for (REI-1), or `None`: anyone may contract.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub reserved_for: Option<String>,
+}
+
+/// Who may re-contract an inactivated account (REI-1..2).
+pub fn reinstatement(ctx: &Context, c: &InboundContact) -> Result<Decision<ReinstatementOutcome>> {
+    let window = ctx.policy().reinstatement.manual_window_days;
+    let (reserved_for, reason) = match &c.account.status {
+        AccountStatus::Active => (None, None),
+        AccountStatus::InactiveAutomatic { on } => (
+            None,
+            Some(
+                Reason::new(
+                    "REI-2",
+                    format!("Conta inativada automaticamente em {}: qualquer pessoa pode recontratar.", br_date(*on)),
+                    format!("Account inactivated automatically on {on}: anyone may re-contract."),
+                )
+                .fact("inactivated_on", on),
+            ),
+        ),
+        AccountStatus::InactiveManual { by, on, client_answered } => {
+            if c.on < *on {
+                return Err(CrmError::invalid(
+                    "account.status.on",
+                    format!("the inactivation ({on}) is after the contact ({})", c.on),
+                ));
+            }
+            let limit = on
+                .checked_add_days(Days::new(u64::from(window)))
+                .ok_or_else(|| CrmError::out_of_range("inactivation date + window").at_path("account.status.on"))?;
+            let within = c.on <= limit;
+            let reserved = within && *client_answered;
+            let (pt, en) = if reserved {
+                (
+                    format!("Inativada manualmente por {by} em {}; contato em {} (até {}, {window} dias) e o cliente respondeu: o atendimento é de {by}.", br_date(*on), br_date(c.on), br_date(limit)),
+                    format!("Inactivated manually by {by} on {on}; contact on {} (within {window} days, until {limit}) and the client answered: the case goes to {by}.", c.on),
+                )
+            } else if within {
+                (
+                    format!("Inativada manualmente por {by} em {}, mas o cliente não respondeu a mensagem: qualquer pessoa pode recontratar.", br_date(*on)),
+                    format!("Inactivated manually by {by} on {on}, but the client did not answer the message: anyone may re-contract."),
+                )
+            } else {
+                (
+                    format!("Inativada manualmente por {by} em {}; contato em {}, mais de {window} dias depois (limite {}): qualquer pessoa pode recontratar.", br_date(*on), br_date(c.on), br_date(limit)),
+                    format!("Inactivated manually by {by} on {on}; contact on {}, more than {window} days later (limit {limit}): anyone may re-contract.", c.on),
+                )
+            };
+            let reason = Reason::new("REI-1", pt, en)
+                .fact("inactivated_by", by)
+                .fact("inactivated_on", on)
+                .fact("contact_on", c.on)
+                .fact("window_days", window)
+                .fact("window_ends", limit)
+                .fact("client_answered", client_answered);
+            (reserved.then(|| by.clone()), Some(reason))
+        }
+    };
+    Ok(Decision::new(ReinstatementOutcome { reserved_for }, reason.into_iter().collect()))
+}

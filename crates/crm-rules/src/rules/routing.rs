@@ -1,0 +1,272 @@
+//! Who attends a client who gets in touch — RCP-1..5 (seed 001, sales §3, §8, §9),
+//! after REI-1 (reinstatement).
+//!
+//! 1. REI-1: a manual inactivation reserved for its author (if available).
+//! 2. RCP-1: a live sales agendamento *with contact* for the product/service asked
+//!    about holds the client for its owner; if the owner does not respond, any
+//!    available seller. RCP-5: owner on vacation or absent, another commercial colleague.
+//! 3. RCP-3: a client only gathering prices goes to the commercial team.
+//! 4. RCP-2: otherwise whoever attends makes the sale (RCP-4: also when the
+//!    agendamento is about a different product/service; that one stays with its owner).
+
+use serde::{Deserialize, Serialize};
+
+use crate::context::Context;
+use crate::decision::{Decision, Reason};
+use crate::error::{CrmError, Result};
+use crate::model::{Agendamento, Availability, InboundContact, Team, User};
+use crate::rules::agendamento;
+use crate::rules::reinstatement::reinstatement;
+use crate::text::fold;
+
+/// To whom a contact goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub enum Route {
+    /// The owner of the agendamento holding the client (RCP-1).
+    AgendamentoOwner,
+    /// Any available seller (RCP-1 owner not responding, RCP-5 owner away).
+    AvailableSeller,
+    /// Whoever is attending (RCP-2, RCP-4).
+    Attendant,
+    /// The user who inactivated the account (REI-1).
+    InactivatingUser,
+    /// The commercial team (RCP-3).
+    CommercialTeam,
+}
+
+/// Outcome of [`route`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct RouteOutcome {
+    /// The route.
+    pub route: Route,
+    /// The user who attends, when one can be named.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub user: Option<String>,
+    /// The id of the agendamento holding the client, if any.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub holding_agendamento: Option<String>,
+}
+
+/// The agendamento holding the client and its owner's state (shared with commission).
+pub(crate) struct Holding<'a> {
+    pub agendamento: &'a Agendamento,
+    pub owner_availability: Availability,
+}
+
+/// Availability of a user id; users not listed count as available.
+pub(crate) fn availability(c: &InboundContact, id: &str) -> Availability {
+    c.user(id).map_or(Availability::Available, |u| u.availability(c.on))
+}
+
+fn is_commercial(u: &User) -> bool {
+    u.team == Team::Commercial
+}
+
+/// The first available commercial user, the attendant first, skipping `except`.
+fn available_seller(c: &InboundContact, except: Option<&str>) -> Option<String> {
+    let ok = |u: &&User| {
+        is_commercial(u) && u.availability(c.on) == Availability::Available && Some(u.id.as_str()) != except
+    };
+    c.user(&c.attendant).filter(ok).or_else(|| c.users.iter().find(ok)).map(|u| u.id.clone())
+}
+
+pub(crate) fn check_attendant(c: &InboundContact) -> Result<()> {
+    if c.attendant.trim().is_empty() {
+        return Err(CrmError::invalid("attendant", "must not be empty"));
+    }
+    if c.user(&c.attendant).is_none() {
+        return Err(CrmError::invalid("attendant", format!("`{}` is not in users", c.attendant)));
+    }
+    Ok(())
+}
+
+/// The agendamento that holds the client for the subject asked about (RCP-1) and the
+/// one, if any, that holds it for another subject (RCP-4).
+pub(crate) fn holding<'a>(
+    ctx: &Context,
+    c: &'a InboundContact,
+) -> Result<(Option<Holding<'a>>, Option<&'a Agendamento>, Vec<Reason>)> {
+    let wanted = fold(&c.contact.subject);
+    let mut same: Option<&Agendamento> = None;
+    let mut other: Option<&Agendamento> = None;
+    let mut reasons = Vec::new();
+    for (i, a) in c.account.agendamentos.iter().enumerate() {
+        let status = agendamento::evaluate(ctx, a, c.on).map_err(|e| relocate(e, i))?;
+        if !status.outcome.sales_priority {
+            continue;
+        }
+        let slot = if fold(&a.subject) == wanted { &mut same } else { &mut other };
+        // Several: the most recently created wins; ties keep the first listed.
+        if slot.is_none_or(|s| a.created_on > s.created_on) {
+            *slot = Some(a);
+        }
+        reasons.extend(status.reasons.into_iter().filter(|r| r.rule != "AGD-1"));
+    }
+    let held = same.map(|a| Holding { agendamento: a, owner_availability: availability(c, &a.owner) });
+    Ok((held, other, reasons))
+}
+
+/// `agendamento.x` → `account.agendamentos[i].x`.
+fn relocate(e: CrmError, i: usize) -> CrmError {
+    let base = format!("account.agendamentos[{i}]");
+    match e.path().map(str::to_owned) {
+        Some(p) if p.starts_with("agendamento") => {
+            let rest = p.trim_start_matches("agendamento");
+            let moved = format!("{base}{rest}");
+            match e {
+                CrmError::InvalidInput { message, .. } => CrmError::InvalidInput { path: Some(moved), message },
+                CrmError::OutOfRange { message, .. } => CrmError::OutOfRange { path: Some(moved), message },
+                other => other,
+            }
+        }
+        _ => e.at_path(&base),
+    }
+}
+
+/// Who attends the contact (REI-1, RCP-1..5).
+pub fn route(ctx: &Context, c: &InboundContact) -> Result<Decision<RouteOutcome>> {
+    check_attendant(c)?;
+    let rei = reinstatement(ctx, c)?;
+    let mut reasons = rei.reasons;
+    if let Some(u) = rei.outcome.reserved_for {
+        if availability(c, &u) == Availability::Available {
+            return Ok(Decision::new(
+                RouteOutcome { route: Route::InactivatingUser, user: Some(u), holding_agendamento: None },
+                reasons,
+            ));
+        }
+        reasons.push(
+            Reason::new(
+                "RCP-5",
+                format!("{u} está de férias ou ausente: o contato segue o atendimento normal."),
+                format!("{u} is on vacation or absent: the contact follows the normal routing."),
+            )
+            .fact("user", &u)
+            .fact("availability", availability(c, &u)),
+        );
+    }
+    let (held, other, agd_reasons) = holding(ctx, c)?;
+    if let Some(h) = held {
+        reasons.extend(agd_reasons);
+        let a = h.agendamento;
+        let id = a.id.clone();
+        let base = Reason::new(
+            "RCP-1",
+            format!(
+                "Agendamento de venda com contato vigente de {} sobre \"{}\": o cliente é dele(a).",
+                a.owner, a.subject
+            ),
+            format!(
+                "Live sales agendamento with contact by {} about \"{}\": the client is theirs.",
+                a.owner, a.subject
+            ),
+        )
+        .fact("agendamento", a.id.as_deref())
+        .fact("owner", &a.owner)
+        .fact("subject", &a.subject)
+        .fact("deadline", a.deadline);
+        reasons.push(base);
+        if h.owner_availability != Availability::Available {
+            let user = available_seller(c, Some(&a.owner));
+            let (state_pt, state_en) = if h.owner_availability == Availability::OnVacation {
+                ("de férias", "on vacation")
+            } else {
+                ("ausente", "absent")
+            };
+            reasons.push(
+                Reason::new(
+                    "RCP-5",
+                    format!(
+                        "O responsável {} está {state_pt} em {}: outro colega do comercial pode atender e vender.",
+                        a.owner,
+                        crate::text::br_date(c.on)
+                    ),
+                    format!(
+                        "The owner {} is {state_en} on {}: another commercial colleague may attend and sell.",
+                        a.owner, c.on
+                    ),
+                )
+                .fact("owner", &a.owner)
+                .fact("availability", h.owner_availability)
+                .fact("seller", user.as_deref()),
+            );
+            return Ok(Decision::new(
+                RouteOutcome { route: Route::AvailableSeller, user, holding_agendamento: id },
+                reasons,
+            ));
+        }
+        if !c.owner_responded {
+            let user = available_seller(c, Some(&a.owner));
+            reasons.push(
+                Reason::new(
+                    "RCP-1",
+                    format!("O responsável {} não respondeu: encaminhar para qualquer vendedor liberado.", a.owner),
+                    format!("The owner {} did not respond: hand over to any available seller.", a.owner),
+                )
+                .fact("owner", &a.owner)
+                .fact("owner_responded", false)
+                .fact("seller", user.as_deref()),
+            );
+            return Ok(Decision::new(
+                RouteOutcome { route: Route::AvailableSeller, user, holding_agendamento: id },
+                reasons,
+            ));
+        }
+        return Ok(Decision::new(
+            RouteOutcome { route: Route::AgendamentoOwner, user: Some(a.owner.clone()), holding_agendamento: id },
+            reasons,
+        ));
+    }
+    if let Some(a) = other {
+        reasons.push(
+            Reason::new(
+                "RCP-4",
+                format!("O agendamento de {} é sobre \"{}\", não sobre \"{}\": quem atender pode vender; o serviço agendado continua com {}.", a.owner, a.subject, c.contact.subject, a.owner),
+                format!("{}'s agendamento is about \"{}\", not \"{}\": whoever attends may sell; the scheduled one stays with {}.", a.owner, a.subject, c.contact.subject, a.owner),
+            )
+            .fact("agendamento", a.id.as_deref())
+            .fact("owner", &a.owner)
+            .fact("scheduled_subject", &a.subject)
+            .fact("asked_subject", &c.contact.subject),
+        );
+    }
+    if !c.contact.decided {
+        let user = available_seller(c, None);
+        reasons.push(
+            Reason::new(
+                "RCP-3",
+                "Cliente só está pedindo valores, sem decisão: repassar para o comercial fazer o convencimento.",
+                "The client is only gathering prices, with no decision: hand over to the commercial team.",
+            )
+            .fact("decided", false)
+            .fact("seller", user.as_deref()),
+        );
+        return Ok(Decision::new(
+            RouteOutcome { route: Route::CommercialTeam, user, holding_agendamento: None },
+            reasons,
+        ));
+    }
+    if other.is_none() {
+        reasons.push(
+            Reason::new(
+                "RCP-2",
+                format!(
+                    "Nenhum agendamento de venda com contato vigente para \"{}\": quem atende faz a venda.",
+                    c.contact.subject
+                ),
+                format!(
+                    "No live sales agendamento with contact for \"{}\": whoever attends makes the sale.",
+                    c.contact.subject
+                ),
+            )
+            .fact("attendant", &c.attendant),
+        );
+    }
+    Ok(Decision::new(
+        RouteOutcome { route: Route::Attendant, user: Some(c.attendant.clone()), holding_agendamento: None },
+        reasons,
+    ))
+}

@@ -1,0 +1,133 @@
+//! Contracting by third parties — TPC-1..3 (seed 001, sales §1).
+//!
+//! - TPC-1: anyone may contract or upgrade on behalf of an account if they confirm the
+//!   registration data (`third_party.confirmation_fields`) correctly; mismatches are listed.
+//! - TPC-2: for an existing client, confirm/update the data and send a copy to the
+//!   contracting party / account administrator.
+//! - TPC-3: a change to a sensitive field (`third_party.sensitive_fields`) asked by a third
+//!   party needs the holder's validation before it is applied.
+
+use serde::{Deserialize, Serialize};
+
+use crate::context::Context;
+use crate::decision::{Decision, Reason};
+use crate::error::Result;
+use crate::model::{AccountStatus, InboundContact, Requester};
+use crate::text::fold;
+
+/// Outcome of [`third_party`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct ThirdPartyOutcome {
+    /// The requester may contract.
+    pub sale_allowed: bool,
+    /// Confirmed fields that differ from the registration.
+    pub mismatches: Vec<String>,
+    /// Fields that had to be confirmed and were not.
+    pub unconfirmed: Vec<String>,
+    /// Requested changes that may be applied now.
+    pub changes_applied: Vec<String>,
+    /// Requested changes waiting for the holder's validation (TPC-3).
+    pub changes_pending_holder: Vec<String>,
+    /// Send a copy to the account administrator (TPC-2).
+    pub send_copy_to_administrator: bool,
+}
+
+/// How two values of a registration field are compared: accent-, case- and
+/// space-insensitive; a document only on its letters and digits (masks ignored).
+fn same_value(field: &str, a: &str, b: &str) -> bool {
+    if field == "document" {
+        let key = |s: &str| s.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_uppercase();
+        key(a) == key(b)
+    } else {
+        fold(a) == fold(b)
+    }
+}
+
+/// What a third party (or the holder) may do (TPC-1..3).
+pub fn third_party(ctx: &Context, c: &InboundContact) -> Result<Decision<ThirdPartyOutcome>> {
+    let policy = &ctx.policy().third_party;
+    let changes: Vec<String> = c.contact.field_changes.keys().cloned().collect();
+    if c.contact.requester == Requester::Holder {
+        return Ok(Decision::new(
+            ThirdPartyOutcome {
+                sale_allowed: true,
+                mismatches: vec![],
+                unconfirmed: vec![],
+                changes_applied: changes,
+                changes_pending_holder: vec![],
+                send_copy_to_administrator: false,
+            },
+            vec![],
+        ));
+    }
+    let mut mismatches = Vec::new();
+    let mut unconfirmed = Vec::new();
+    for field in &policy.confirmation_fields {
+        let registered = c.account.registration.get(field).map(String::as_str).unwrap_or_default();
+        match c.contact.confirmed_data.get(field) {
+            None => unconfirmed.push(field.clone()),
+            Some(given) if !same_value(field, given, registered) => mismatches.push(field.clone()),
+            Some(_) => {}
+        }
+    }
+    mismatches.sort();
+    unconfirmed.sort();
+    let sale_allowed = mismatches.is_empty() && unconfirmed.is_empty();
+    let mut reasons = vec![if sale_allowed {
+        Reason::new(
+            "TPC-1",
+            "Terceiro confirmou os dados cadastrais corretamente: pode contratar em nome da conta.",
+            "The third party confirmed the registration data correctly: may contract on behalf of the account.",
+        )
+    } else {
+        Reason::new(
+            "TPC-1",
+            format!("Terceiro não confirmou os dados corretamente (divergentes: {:?}; não confirmados: {:?}): a contratação aguarda a confirmação.", mismatches, unconfirmed),
+            format!("The third party did not confirm the data correctly (mismatched: {mismatches:?}; unconfirmed: {unconfirmed:?}): contracting waits for confirmation."),
+        )
+    }
+    .fact("confirmation_fields", &policy.confirmation_fields)
+    .fact("mismatches", &mismatches)
+    .fact("unconfirmed", &unconfirmed)];
+    let existing_client = c.account.status == AccountStatus::Active;
+    if existing_client {
+        reasons.push(Reason::new(
+            "TPC-2",
+            "Já é cliente: confirmar/atualizar os dados e enviar cópia ao contratante/administrador da conta.",
+            "Existing client: confirm/update the data and send a copy to the contracting party / account administrator.",
+        ));
+    }
+    let (mut pending, mut applied): (Vec<String>, Vec<String>) =
+        changes.into_iter().partition(|f| policy.sensitive_fields.iter().any(|s| s == f));
+    pending.sort();
+    applied.sort();
+    if !pending.is_empty() {
+        reasons.push(
+            Reason::new(
+                "TPC-3",
+                format!(
+                    "Alteração de dados sensíveis ({}) pedida por terceiro: validar com o titular antes de aplicar.",
+                    pending.join(", ")
+                ),
+                format!(
+                    "Change of sensitive data ({}) asked by a third party: validate with the holder before applying.",
+                    pending.join(", ")
+                ),
+            )
+            .fact("fields", &pending)
+            .fact("sensitive_fields", &policy.sensitive_fields),
+        );
+    }
+    Ok(Decision::new(
+        ThirdPartyOutcome {
+            sale_allowed,
+            mismatches,
+            unconfirmed,
+            changes_applied: applied,
+            changes_pending_holder: pending,
+            send_copy_to_administrator: existing_client,
+        },
+        reasons,
+    ))
+}
