@@ -92,6 +92,34 @@ fn options(args: &[String]) -> Result<Options, String> {
     Ok(o)
 }
 
+/// Labels in the report's language.
+fn label(english: bool, pt: &'static str, en: &'static str) -> &'static str {
+    if english {
+        en
+    } else {
+        pt
+    }
+}
+
+fn yes_no(english: bool, v: &Value) -> &'static str {
+    if *v == Value::Bool(true) {
+        label(english, "sim", "yes")
+    } else {
+        label(english, "não", "no")
+    }
+}
+
+fn text(v: &Value) -> String {
+    v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())
+}
+
+fn reasons(out: &mut String, decision: &Value, english: bool) {
+    for r in decision["reasons"].as_array().into_iter().flatten() {
+        let msg = if english { &r["message_en"] } else { &r["message_pt"] };
+        out.push_str(&format!("  - [{}] {}\n", text(&r["rule"]), text(msg)));
+    }
+}
+
 fn report(args: &[String]) -> Result<String, String> {
     let o = options(args)?;
     let data: Value =
@@ -101,58 +129,106 @@ fn report(args: &[String]) -> Result<String, String> {
             .or_else(|| data["as_of"].as_str().map(str::to_owned))
             .ok_or("no date to judge on: give \"as_of\" in the file or --on YYYY-MM-DD (rules never read the clock)")?;
     let policy = data.get("policy").cloned().unwrap_or(Value::Null);
-    let agendamentos = data["agendamentos"].as_array().cloned().unwrap_or_default();
-    let mut rows = Vec::new();
-    for (i, ag) in agendamentos.iter().enumerate() {
-        let input = json!({ "agendamento": ag, "on": on, "policy": policy });
-        let answer = crm_rules::evaluate("agendamento.evaluate", input)
-            .map_err(|e| format!("{}: agendamentos[{i}]: {} ({})", o.file, e, e.code()))?;
-        rows.push(json!({ "agendamento": ag, "decision": answer }));
+    let accounts = data["accounts"].as_array().cloned().unwrap_or_default();
+    let en = o.english;
+
+    let mut agendamentos = Vec::new();
+    for (a, account) in accounts.iter().enumerate() {
+        for (i, ag) in account["agendamentos"].as_array().into_iter().flatten().enumerate() {
+            let input = json!({ "agendamento": ag, "on": on, "policy": policy });
+            let answer = crm_rules::evaluate("agendamento.evaluate", input)
+                .map_err(|e| format!("{}: accounts[{a}].agendamentos[{i}]: {e} ({})", o.file, e.code()))?;
+            agendamentos.push(json!({ "account": account["id"], "agendamento": ag, "decision": answer }));
+        }
     }
+
+    let mut contacts = Vec::new();
+    for (i, c) in data["contacts"].as_array().into_iter().flatten().enumerate() {
+        let account = accounts
+            .iter()
+            .find(|a| a["id"] == c["account"])
+            .ok_or_else(|| format!("{}: contacts[{i}].account: no account {}", o.file, c["account"]))?;
+        let mut input = c.clone();
+        if let Value::Object(map) = &mut input {
+            map.insert("account".into(), account.clone());
+            map.insert("users".into(), data["users"].clone());
+            map.insert("on".into(), json!(on));
+            map.insert("policy".into(), policy.clone());
+        }
+        let answer = crm_rules::evaluate("contact.inbound", input)
+            .map_err(|e| format!("{}: contacts[{i}]: {e} ({})", o.file, e.code()))?;
+        contacts.push(json!({ "account": c["account"], "contact": c["contact"], "decision": answer }));
+    }
+
     if o.json {
-        return serde_json::to_string_pretty(&json!({ "as_of": on, "agendamentos": rows })).map_err(|e| e.to_string());
+        return serde_json::to_string_pretty(
+            &json!({ "as_of": on, "agendamentos": agendamentos, "contacts": contacts }),
+        )
+        .map_err(|e| e.to_string());
     }
     let mut out = String::new();
-    let title = if o.english { "Agendamentos on" } else { "Agendamentos em" };
-    out.push_str(&format!("{title} {on} ({} {})\n", rows.len(), if o.english { "records" } else { "registros" }));
-    for row in &rows {
+    out.push_str(&format!(
+        "{} {on} ({} {})\n",
+        label(en, "Agendamentos em", "Agendamentos on"),
+        agendamentos.len(),
+        label(en, "registros", "records")
+    ));
+    for row in &agendamentos {
         let ag = &row["agendamento"];
         let outcome = &row["decision"]["outcome"];
-        let s = |v: &Value| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string());
         out.push_str(&format!(
-            "\n{} | {} | {} | {}\n  {}: {}  {}: {}  {}: {}  {}: {}\n",
-            s(&ag["id"]),
-            s(&ag["owner"]),
-            s(&ag["kind"]),
-            s(&ag["subject"]),
-            if o.english { "created" } else { "criado" },
-            s(&ag["created_on"]),
-            if o.english { "deadline" } else { "prazo" },
-            s(&outcome["deadline"]),
-            if o.english { "maximum" } else { "máximo" },
-            s(&outcome["maximum"]),
-            "status",
-            s(&outcome["status"]),
+            "\n{} ({}) | {} | {} | {}\n  {}: {}  {}: {}  {}: {}  status: {}  {}: {}\n",
+            text(&ag["id"]),
+            text(&row["account"]),
+            text(&ag["owner"]),
+            text(&ag["kind"]),
+            text(&ag["subject"]),
+            label(en, "criado", "created"),
+            text(&ag["created_on"]),
+            label(en, "prazo", "deadline"),
+            text(&outcome["deadline"]),
+            label(en, "máximo", "maximum"),
+            text(&outcome["maximum"]),
+            text(&outcome["status"]),
+            label(en, "prioridade de venda", "sales priority"),
+            yes_no(en, &outcome["sales_priority"]),
         ));
+        reasons(&mut out, &row["decision"], en);
+    }
+    out.push_str(&format!(
+        "\n\n{} {on} ({})\n",
+        label(en, "Contatos recebidos em", "Inbound contacts on"),
+        contacts.len()
+    ));
+    for row in &contacts {
+        let c = &row["contact"];
+        let outcome = &row["decision"]["outcome"];
+        let route = &outcome["route"];
+        let commission = &outcome["commission"];
+        let actions: Vec<String> =
+            outcome["required_actions"].as_array().into_iter().flatten().map(|a| text(&a["code"])).collect();
         out.push_str(&format!(
-            "  {}: {}\n",
-            if o.english { "sales priority" } else { "prioridade de venda" },
-            if outcome["sales_priority"] == true {
-                if o.english {
-                    "yes"
-                } else {
-                    "sim"
-                }
-            } else if o.english {
-                "no"
+            "\n{} | {} | \"{}\"\n  {}: {} ({})  {}: {}  {}: {}\n  {}: {}  {}: {}\n",
+            text(&row["account"]),
+            text(&c["channel"]),
+            text(&c["subject"]),
+            label(en, "atende", "attended by"),
+            text(&route["user"]),
+            text(&route["route"]),
+            label(en, "venda permitida", "sale allowed"),
+            yes_no(en, &outcome["sale_allowed"]),
+            label(en, "desconto", "discount"),
+            yes_no(en, &outcome["discount_allowed"]),
+            label(en, "comissão", "commission"),
+            if commission["to"] == "manager_decides" {
+                label(en, "gestor decide", "manager decides").to_owned()
             } else {
-                "não"
-            }
+                text(&commission["user"])
+            },
+            label(en, "ações", "actions"),
+            actions.join(", "),
         ));
-        for r in row["decision"]["reasons"].as_array().into_iter().flatten() {
-            let msg = if o.english { &r["message_en"] } else { &r["message_pt"] };
-            out.push_str(&format!("  - [{}] {}\n", s(&r["rule"]), s(msg)));
-        }
+        reasons(&mut out, &row["decision"], en);
     }
     Ok(out)
 }

@@ -44,6 +44,14 @@ fn same_value(field: &str, a: &str, b: &str) -> bool {
     }
 }
 
+fn list_or_none(fields: &[String], none: &str) -> String {
+    if fields.is_empty() {
+        none.to_owned()
+    } else {
+        fields.join(", ")
+    }
+}
+
 /// What a third party (or the holder) may do (TPC-1..3).
 pub fn third_party(ctx: &Context, c: &InboundContact) -> Result<Decision<ThirdPartyOutcome>> {
     let policy = &ctx.policy().third_party;
@@ -83,8 +91,16 @@ pub fn third_party(ctx: &Context, c: &InboundContact) -> Result<Decision<ThirdPa
     } else {
         Reason::new(
             "TPC-1",
-            format!("Terceiro não confirmou os dados corretamente (divergentes: {:?}; não confirmados: {:?}): a contratação aguarda a confirmação.", mismatches, unconfirmed),
-            format!("The third party did not confirm the data correctly (mismatched: {mismatches:?}; unconfirmed: {unconfirmed:?}): contracting waits for confirmation."),
+            format!(
+                "Terceiro não confirmou os dados corretamente (divergentes: {}; não confirmados: {}): a contratação aguarda a confirmação.",
+                list_or_none(&mismatches, "nenhum"),
+                list_or_none(&unconfirmed, "nenhum")
+            ),
+            format!(
+                "The third party did not confirm the data correctly (mismatched: {}; unconfirmed: {}): contracting waits for confirmation.",
+                list_or_none(&mismatches, "none"),
+                list_or_none(&unconfirmed, "none")
+            ),
         )
     }
     .fact("confirmation_fields", &policy.confirmation_fields)
