@@ -10,7 +10,7 @@ use super::Agendamento;
 
 /// Whether the account is active, and how it was inactivated.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(tag = "state", rename_all = "snake_case", try_from = "RawStatus")]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum AccountStatus {
     /// Active client.
@@ -34,6 +34,59 @@ pub enum AccountStatus {
         #[cfg_attr(feature = "wasm", tsify(type = "string"))]
         on: NaiveDate,
     },
+}
+
+/// The flat form `AccountStatus` is read through, so that errors keep the exact field
+/// path (serde loses it inside internally tagged enums).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatus {
+    state: StateName,
+    #[serde(default)]
+    by: Option<String>,
+    #[serde(default, deserialize_with = "crate::date::de_opt_date")]
+    on: Option<NaiveDate>,
+    #[serde(default)]
+    client_answered: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum StateName {
+    Active,
+    InactiveManual,
+    InactiveAutomatic,
+}
+
+impl TryFrom<RawStatus> for AccountStatus {
+    type Error = String;
+
+    fn try_from(r: RawStatus) -> Result<Self, String> {
+        let missing = |f: &str| format!("missing field `{f}`");
+        let unexpected = |f: &str, state: &str| format!("unknown field `{f}`: not used by state `{state}`");
+        match r.state {
+            StateName::Active => match (&r.by, &r.on, &r.client_answered) {
+                (Some(_), _, _) => Err(unexpected("by", "active")),
+                (_, Some(_), _) => Err(unexpected("on", "active")),
+                (_, _, Some(_)) => Err(unexpected("client_answered", "active")),
+                _ => Ok(AccountStatus::Active),
+            },
+            StateName::InactiveManual => Ok(AccountStatus::InactiveManual {
+                by: r.by.ok_or_else(|| missing("by"))?,
+                on: r.on.ok_or_else(|| missing("on"))?,
+                client_answered: r.client_answered.ok_or_else(|| missing("client_answered"))?,
+            }),
+            StateName::InactiveAutomatic => {
+                if r.by.is_some() {
+                    return Err(unexpected("by", "inactive_automatic"));
+                }
+                if r.client_answered.is_some() {
+                    return Err(unexpected("client_answered", "inactive_automatic"));
+                }
+                Ok(AccountStatus::InactiveAutomatic { on: r.on.ok_or_else(|| missing("on"))? })
+            }
+        }
+    }
 }
 
 /// A debt (dívida) of the account.

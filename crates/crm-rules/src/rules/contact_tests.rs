@@ -307,3 +307,21 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn account_status_errors_keep_their_path() {
+    let with_status = |status: Value| {
+        let mut c = base("2026-11-23");
+        c["account"]["status"] = status;
+        evaluate("contact.reinstatement", c).unwrap_err()
+    };
+    let e = with_status(json!({"state": "inactive_manual", "by": "carla", "client_answered": true}));
+    assert_eq!((e.code(), e.path()), ("input.missing_field", Some("account.status.on")));
+    let e =
+        with_status(json!({"state": "inactive_manual", "by": "carla", "on": "2026-02-30", "client_answered": true}));
+    assert_eq!((e.code(), e.path()), ("input.invalid_date", Some("account.status.on")));
+    let e = with_status(json!({"state": "active", "by": "carla"}));
+    assert_eq!((e.code(), e.path()), ("input.invalid", Some("account.status.by")));
+    let e = with_status(json!({"state": "paused"}));
+    assert_eq!((e.code(), e.path()), ("input.invalid", Some("account.status.state")));
+}
