@@ -30,6 +30,15 @@ def test_rule_names_and_constants() -> None:
         "agendamento.create",
         "agendamento.renew",
         "agendamento.evaluate",
+        "agendamento.close_after_sale",
+        "contact.inbound",
+        "contact.route",
+        "contact.commission",
+        "contact.reinstatement",
+        "contact.debt",
+        "contact.open_boletos",
+        "contact.third_party",
+        "interaction.check",
     ]
     assert "deadline" in crm_rules.DATE_KEYS
     assert (crm_rules.MIN_YEAR, crm_rules.MAX_YEAR) == (1900, 2199)

@@ -113,6 +113,73 @@ pub fn evaluate_agendamento(
     run("agendamento.evaluate", &input)
 }
 
+/// Rule `agendamento.close_after_sale`: the agendamentos a sale closes (AGD-5).
+#[wasm_bindgen(js_name = agendamentosToClose, unchecked_return_type = "Decision<CloseAfterSale>")]
+pub fn agendamentos_to_close(
+    #[wasm_bindgen(unchecked_param_type = "CloseAfterSaleInput")] input: JsValue,
+) -> JsResult<JsValue> {
+    run("agendamento.close_after_sale", &input)
+}
+
+/// Rule `contact.inbound`: everything decided when a client gets in touch (route,
+/// debts, open boletos, third party, required actions, commission).
+#[wasm_bindgen(js_name = inboundContact, unchecked_return_type = "Decision<InboundOutcome>")]
+pub fn inbound_contact(
+    #[wasm_bindgen(unchecked_param_type = "InboundContactInput")] input: JsValue,
+) -> JsResult<JsValue> {
+    run("contact.inbound", &input)
+}
+
+/// Rule `contact.route`: who attends the contact (REI-1, RCP-1..5).
+#[wasm_bindgen(js_name = routeContact, unchecked_return_type = "Decision<RouteOutcome>")]
+pub fn route_contact(
+    #[wasm_bindgen(unchecked_param_type = "InboundContactInput")] input: JsValue,
+) -> JsResult<JsValue> {
+    run("contact.route", &input)
+}
+
+/// Rule `contact.commission`: who earns the commission (COM-1..4).
+#[wasm_bindgen(unchecked_return_type = "Decision<Commission>")]
+pub fn commission(#[wasm_bindgen(unchecked_param_type = "InboundContactInput")] input: JsValue) -> JsResult<JsValue> {
+    run("contact.commission", &input)
+}
+
+/// Rule `contact.reinstatement`: who may re-contract an inactivated account (REI-1..2).
+#[wasm_bindgen(unchecked_return_type = "Decision<ReinstatementOutcome>")]
+pub fn reinstatement(
+    #[wasm_bindgen(unchecked_param_type = "InboundContactInput")] input: JsValue,
+) -> JsResult<JsValue> {
+    run("contact.reinstatement", &input)
+}
+
+/// Rule `contact.debt`: whether the account's debts allow the sale (DEB-1..2).
+#[wasm_bindgen(js_name = debtDecision, unchecked_return_type = "Decision<DebtOutcome>")]
+pub fn debt_decision(
+    #[wasm_bindgen(unchecked_param_type = "InboundContactInput")] input: JsValue,
+) -> JsResult<JsValue> {
+    run("contact.debt", &input)
+}
+
+/// Rule `contact.open_boletos`: the open-boleto alert (MOV-4); never blocks a sale.
+#[wasm_bindgen(js_name = openBoletos, unchecked_return_type = "Decision<BoletoAlert>")]
+pub fn open_boletos(#[wasm_bindgen(unchecked_param_type = "InboundContactInput")] input: JsValue) -> JsResult<JsValue> {
+    run("contact.open_boletos", &input)
+}
+
+/// Rule `contact.third_party`: what the requester may do (TPC-1..3).
+#[wasm_bindgen(js_name = thirdParty, unchecked_return_type = "Decision<ThirdPartyOutcome>")]
+pub fn third_party(#[wasm_bindgen(unchecked_param_type = "InboundContactInput")] input: JsValue) -> JsResult<JsValue> {
+    run("contact.third_party", &input)
+}
+
+/// Rule `interaction.check`: how an interaction was recorded (MOV-1..3).
+#[wasm_bindgen(js_name = checkInteraction, unchecked_return_type = "Decision<InteractionCheck>")]
+pub fn check_interaction(
+    #[wasm_bindgen(unchecked_param_type = "CheckInteractionInput")] input: JsValue,
+) -> JsResult<JsValue> {
+    run("interaction.check", &input)
+}
+
 /// A business-day calendar (CAL-BD): the national holidays plus the optional sets a
 /// policy enables. Build it once and query it many times.
 #[wasm_bindgen(js_name = Calendar)]

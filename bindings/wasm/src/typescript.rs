@@ -1,7 +1,10 @@
 //! TypeScript declarations that wasm-bindgen cannot derive: the thrown error, the
 //! rule inputs (the core's request types plus the optional `policy`), and one
 //! `evaluate` overload per rule name. The entity types (`Policy`, `Agendamento`,
-//! `Decision<T>`, `Holiday`, ...) come from the core's `tsify` derives.
+//! `Decision<T>`, `Holiday`, `InboundContact`, `InboundOutcome`, ...) come from the
+//! core's `tsify` derives. Those derives type the core's string maps (`BTreeMap`) as
+//! `Map<string, string>`; JSON inputs carry plain objects, so the `*Input` types here
+//! replace those fields with `Record<string, string>`.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -81,6 +84,40 @@ export interface EvaluateAgendamentoInput extends WithPolicy {
     on: string;
 }
 
+/** Input of `agendamento.close_after_sale` / `agendamentosToClose`. */
+export interface CloseAfterSaleInput extends WithPolicy {
+    agendamentos: Agendamento[];
+    /** The sale: its product/service and the seller. */
+    sale: ClosingSale;
+}
+
+/** `Account` as JSON input: `registration` is a plain object of strings. */
+export type AccountInput = Omit<Account, "registration"> & {
+    /** Registration data by field name (`name`, `document`, `email`, `phone`, ...). */
+    registration?: Record<string, string>;
+};
+
+/** `ContactRequest` as JSON input: the field maps are plain objects of strings. */
+export type ContactRequestInput = Omit<ContactRequest, "confirmed_data" | "field_changes"> & {
+    /** Registration data the requester confirmed, by field. */
+    confirmed_data?: Record<string, string>;
+    /** Changes to registration fields asked for, by field. */
+    field_changes?: Record<string, string>;
+};
+
+/** Input of every `contact.*` rule (`inboundContact`, `routeContact`, `commission`,
+ * `reinstatement`, `debtDecision`, `openBoletos`, `thirdParty`): the `InboundContact`
+ * of docs/API.md, dates as `YYYY-MM-DD`. */
+export type InboundContactInput = Omit<InboundContact, "account" | "contact"> & {
+    account: AccountInput;
+    contact: ContactRequestInput;
+} & WithPolicy;
+
+/** Input of `interaction.check` / `checkInteraction`. */
+export interface CheckInteractionInput extends WithPolicy {
+    interaction: Interaction;
+}
+
 /** Every rule `evaluate` knows: its input and the type of its `outcome`. */
 export interface Rules {
     "calendar.is_business_day": { input: IsBusinessDayInput; outcome: boolean };
@@ -90,6 +127,15 @@ export interface Rules {
     "agendamento.create": { input: CreateAgendamentoInput; outcome: CreateOutcome };
     "agendamento.renew": { input: RenewAgendamentoInput; outcome: RenewOutcome };
     "agendamento.evaluate": { input: EvaluateAgendamentoInput; outcome: AgendamentoStatus };
+    "agendamento.close_after_sale": { input: CloseAfterSaleInput; outcome: CloseAfterSale };
+    "contact.inbound": { input: InboundContactInput; outcome: InboundOutcome };
+    "contact.route": { input: InboundContactInput; outcome: RouteOutcome };
+    "contact.commission": { input: InboundContactInput; outcome: Commission };
+    "contact.reinstatement": { input: InboundContactInput; outcome: ReinstatementOutcome };
+    "contact.debt": { input: InboundContactInput; outcome: DebtOutcome };
+    "contact.open_boletos": { input: InboundContactInput; outcome: BoletoAlert };
+    "contact.third_party": { input: InboundContactInput; outcome: ThirdPartyOutcome };
+    "interaction.check": { input: CheckInteractionInput; outcome: InteractionCheck };
 }
 
 /** The name of a rule, e.g. `"agendamento.evaluate"`. */
@@ -106,5 +152,14 @@ export function evaluate(rule: "calendar.holidays_in", input: HolidaysInInput): 
 export function evaluate(rule: "agendamento.create", input: CreateAgendamentoInput): Decision<CreateOutcome>;
 export function evaluate(rule: "agendamento.renew", input: RenewAgendamentoInput): Decision<RenewOutcome>;
 export function evaluate(rule: "agendamento.evaluate", input: EvaluateAgendamentoInput): Decision<AgendamentoStatus>;
+export function evaluate(rule: "agendamento.close_after_sale", input: CloseAfterSaleInput): Decision<CloseAfterSale>;
+export function evaluate(rule: "contact.inbound", input: InboundContactInput): Decision<InboundOutcome>;
+export function evaluate(rule: "contact.route", input: InboundContactInput): Decision<RouteOutcome>;
+export function evaluate(rule: "contact.commission", input: InboundContactInput): Decision<Commission>;
+export function evaluate(rule: "contact.reinstatement", input: InboundContactInput): Decision<ReinstatementOutcome>;
+export function evaluate(rule: "contact.debt", input: InboundContactInput): Decision<DebtOutcome>;
+export function evaluate(rule: "contact.open_boletos", input: InboundContactInput): Decision<BoletoAlert>;
+export function evaluate(rule: "contact.third_party", input: InboundContactInput): Decision<ThirdPartyOutcome>;
+export function evaluate(rule: "interaction.check", input: CheckInteractionInput): Decision<InteractionCheck>;
 export function evaluate<R extends RuleName>(rule: R, input: Rules[R]["input"]): Decision<Rules[R]["outcome"]>;
 "#;

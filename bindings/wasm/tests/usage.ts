@@ -5,15 +5,26 @@ import initWeb, * as web from "../pkg-web/crm_rules.js";
 import type {
   Agendamento,
   AgendamentoStatus,
+  BoletoAlert,
+  CloseAfterSale,
+  Commission,
   CreateOutcome,
   CrmError,
   CrmErrorCode,
+  Debt,
+  DebtOutcome,
   Decision,
   Holiday,
+  InboundContactInput,
+  InboundOutcome,
+  InteractionCheck,
   Policy,
   Reason,
+  ReinstatementOutcome,
   RenewOutcome,
+  RouteOutcome,
   RuleName,
+  ThirdPartyOutcome,
 } from "../pkg-node/crm_rules.js";
 
 const policy: Policy = { calendar: { states: ["SP"], carnival: true }, agendamento: { with_contact_max_days: 8 } };
@@ -61,6 +72,69 @@ const rule: RuleName = "agendamento.evaluate";
 const e6 = node.evaluate(rule, { agendamento: { kind: "support", subject: "s", owner: "o", created_on: "2024-11-19" }, on: "2024-11-20" });
 const e6status: AgendamentoStatus["status"] = e6.outcome.status;
 
+// Inbound contact: one input for every contact.* rule; plain objects for the field maps.
+const inbound: InboundContactInput = {
+  on: "2026-11-23",
+  attendant: "bruno",
+  users: [
+    { id: "ana", team: "commercial", vacations: [{ start: "2026-11-16", end: "2026-11-27" }], absences: ["2026-12-01"] },
+    { id: "bruno", team: "support" },
+  ],
+  account: {
+    status: { state: "inactive_manual", by: "ana", on: "2026-11-10", client_answered: true },
+    registration: { name: "Silva Advocacia", document: "12.345.678/0001-95" },
+    debts: [{ id: "D-1", since: "2025-01-10", amount_centavos: 12000 }],
+    open_boletos: [{ due: "2026-11-01", amount_centavos: 5000 }],
+    agendamentos: [{ id: "A-1", kind: "sales_with_contact", subject: "intimação", owner: "ana", created_on: "2026-11-19" }],
+  },
+  contact: {
+    channel: "whatsapp",
+    subject: "Intimação",
+    requester: "third_party",
+    confirmed_data: { name: "Silva Advocacia" },
+    field_changes: { email: "novo@silva.adv.br" },
+    sale: { discount_centavos: 0, via_dispatch_campaign: false },
+  },
+  policy: { debt: { forgive_after_months: 12 }, third_party: { confirmation_fields: ["name"] } },
+};
+const io: InboundOutcome = node.inboundContact(inbound).outcome;
+const routed: "agendamento_owner" | "available_seller" | "attendant" | "inactivating_user" | "commercial_team" = io.route.route;
+const firstAction: string | undefined = io.required_actions[0]?.code;
+const forgiven: Debt[] = io.debts_forgiven;
+const ro: RouteOutcome = node.routeContact(inbound).outcome;
+const who: string | null = ro.user;
+const co: Commission = node.commission(inbound).outcome;
+const to: "user" | "manager_decides" = co.to;
+const rei: ReinstatementOutcome = node.reinstatement(inbound).outcome;
+const dd: DebtOutcome = node.debtDecision(inbound).outcome;
+const bo: BoletoAlert = node.openBoletos(inbound).outcome;
+const tp: ThirdPartyOutcome = node.thirdParty(inbound).outcome;
+const ic: InteractionCheck = node.checkInteraction({ interaction: { channel: "phone", answered: false, reason: null } }).outcome;
+const cs: CloseAfterSale = node.agendamentosToClose({ agendamentos: [], sale: { subject: "x", seller: "y" }, policy }).outcome;
+const closing: (string | null)[] = cs.to_close;
+const ev1: InboundOutcome = node.evaluate("contact.inbound", inbound).outcome;
+const ev2: DebtOutcome = node.evaluate("contact.debt", inbound).outcome;
+const ev3: InteractionCheck = node.evaluate("interaction.check", { interaction: { channel: "chat" } }).outcome;
+const ev4: CloseAfterSale = node.evaluate("agendamento.close_after_sale", { agendamentos: [], sale: { subject: "x", seller: "y" } }).outcome;
+const ev5: RouteOutcome = node.evaluate("contact.route", inbound).outcome;
+const ev6: Commission = node.evaluate("contact.commission", inbound).outcome;
+const ev7: ReinstatementOutcome = node.evaluate("contact.reinstatement", inbound).outcome;
+const ev8: BoletoAlert = node.evaluate("contact.open_boletos", inbound).outcome;
+const ev9: ThirdPartyOutcome = node.evaluate("contact.third_party", inbound).outcome;
+
+// @ts-expect-error attendant is required
+node.inboundContact({ on: "2026-11-23", account: {}, contact: { channel: "chat", subject: "x" } });
+// @ts-expect-error unknown team
+node.routeContact({ ...inbound, users: [{ id: "x", team: "sales" }] });
+// @ts-expect-error unknown channel
+node.checkInteraction({ interaction: { channel: "fax" } });
+// @ts-expect-error registration values are strings
+node.thirdParty({ ...inbound, account: { registration: { name: 1 } } });
+// @ts-expect-error the sale names a seller
+node.agendamentosToClose({ agendamentos: [], sale: { subject: "x" } });
+// @ts-expect-error an inactive_manual status needs client_answered
+node.reinstatement({ ...inbound, account: { status: { state: "inactive_manual", by: "ana", on: "2026-11-10" } } });
+
 // Errors are typed through the isCrmError guard.
 try {
   node.isBusinessDay("2023-02-29");
@@ -95,3 +169,4 @@ async function inBrowser(): Promise<string> {
 }
 
 void [open, open2, next, between, holidays, viaClass, firstPt, e1, e2, e3, e4, e5, e6status, inBrowser];
+void [io, routed, firstAction, forgiven, who, to, rei, dd, bo, tp, ic, closing, ev1, ev2, ev3, ev4, ev5, ev6, ev7, ev8, ev9];

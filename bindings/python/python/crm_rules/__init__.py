@@ -1,4 +1,4 @@
-"""crm-rules for Python: Brazilian business-day calendar and agendamento rules.
+"""crm-rules for Python: Brazilian business-day calendar, agendamento and inbound-contact rules.
 
 Every rule runs in the Rust core (``crm_rules._native``); this package only
 converts Python values and names the parameters. See docs/API.md for the contract.
@@ -12,8 +12,9 @@ datetime.date(2024, 11, 21)
 
 Types: functions taking a date require a ``datetime.date`` (a ``datetime.datetime``
 or a ``str`` raises :class:`ValidationError` with code ``input.invalid`` and the
-parameter name as ``path``); only :func:`evaluate` and the ``agendamento`` mapping
-also take ISO strings, as in JSON. Errors of the core map to :class:`CrmError`
+parameter name as ``path``); only :func:`evaluate` and the mappings (an
+``agendamento``, an inbound ``contact``, an ``interaction``) also take ISO strings,
+as in JSON. Errors of the core map to :class:`CrmError`
 subclasses by category; no ``TypeError`` is raised for a wrong argument type.
 """
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Dict, List, Optional, Union, cast
+from typing import Any, Dict, List, Optional, Sequence, Union, cast
 
 from . import _native
 from ._errors import (
@@ -34,53 +35,154 @@ from ._errors import (
 )
 from ._native import DATE_KEYS, MAX_YEAR, MIN_YEAR, Calendar, Policy
 from ._types import (
+    Account,
+    AccountStatus,
+    ActiveStatus,
     Agendamento,
+    AgendamentoInput,
+    Alert,
+    Boleto,
+    BoletoAlert,
+    BoletoDecision,
+    BoletoInput,
+    Channel,
+    CloseAfterSale,
+    CloseAfterSaleDecision,
+    ClosingSale,
+    Commission,
+    CommissionDecision,
+    CommissionTo,
+    ContactRequest,
     CreateDecision,
     CreateOutcome,
+    DateLike,
+    DateRange,
+    Debt,
+    DebtDecision,
+    DebtInput,
+    DebtOutcome,
     Decision,
     EvaluateDecision,
     EvaluateOutcome,
     Holiday,
+    InactiveAutomaticStatus,
+    InactiveManualStatus,
+    InboundContact,
+    InboundDecision,
+    InboundOutcome,
+    Interaction,
+    InteractionCheck,
+    InteractionDecision,
+    InteractionError,
+    InteractionWarning,
     Reason,
+    ReinstatementDecision,
+    ReinstatementOutcome,
     RenewDecision,
     RenewOutcome,
+    Requester,
+    RequiredAction,
+    RequiredActionCode,
+    Route,
+    RouteDecision,
+    RouteOutcome,
+    SaleRequest,
     Status,
+    Team,
+    ThirdPartyDecision,
+    ThirdPartyOutcome,
+    User,
 )
 
 __all__ = [
     "DATE_KEYS",
     "MAX_YEAR",
     "MIN_YEAR",
+    "Account",
+    "AccountStatus",
+    "ActiveStatus",
     "Agendamento",
+    "AgendamentoInput",
+    "Alert",
+    "Boleto",
+    "BoletoAlert",
+    "BoletoDecision",
+    "BoletoInput",
     "Calendar",
     "CalendarLike",
+    "Channel",
+    "CloseAfterSale",
+    "CloseAfterSaleDecision",
+    "ClosingSale",
+    "Commission",
+    "CommissionDecision",
+    "CommissionTo",
+    "ContactRequest",
     "CreateDecision",
     "CreateOutcome",
     "CrmError",
+    "DateLike",
+    "DateRange",
+    "Debt",
+    "DebtDecision",
+    "DebtInput",
+    "DebtOutcome",
     "Decision",
     "ErrorDict",
     "EvaluateDecision",
     "EvaluateOutcome",
     "Holiday",
+    "InactiveAutomaticStatus",
+    "InactiveManualStatus",
+    "InboundContact",
+    "InboundDecision",
+    "InboundOutcome",
+    "Interaction",
+    "InteractionCheck",
+    "InteractionDecision",
+    "InteractionError",
+    "InteractionWarning",
     "OutOfRangeError",
     "Policy",
     "PolicyError",
     "PolicyLike",
     "Reason",
+    "ReinstatementDecision",
+    "ReinstatementOutcome",
     "RenewDecision",
     "RenewOutcome",
+    "Requester",
+    "RequiredAction",
+    "RequiredActionCode",
+    "Route",
+    "RouteDecision",
+    "RouteOutcome",
+    "SaleRequest",
     "Status",
+    "Team",
+    "ThirdPartyDecision",
+    "ThirdPartyOutcome",
     "UnknownRuleError",
+    "User",
     "ValidationError",
     "add_business_days",
+    "agendamentos_to_close",
     "business_days_between",
+    "check_interaction",
+    "commission",
     "create_agendamento",
+    "debt_decision",
     "evaluate",
     "evaluate_agendamento",
     "holidays_in",
+    "inbound_contact",
     "is_business_day",
+    "open_boletos",
+    "reinstatement",
     "renew_agendamento",
+    "route_contact",
     "rule_names",
+    "third_party",
 ]
 
 CalendarLike = Union[Calendar, Policy, Mapping[str, Any], None]
@@ -298,3 +400,237 @@ def evaluate_agendamento(
     if chosen is not None:
         request["policy"] = chosen
     return cast(EvaluateDecision, _native.evaluate("agendamento.evaluate", request, date_objects=True))
+
+
+# ---------------------------------------------------------------------------
+# Inbound contact (docs/API.md, "Inbound contact") and the other rules
+# ---------------------------------------------------------------------------
+
+
+def _with_policy(rule: str, request: Dict[str, Any], policy: PolicyLike) -> Any:
+    """Adds ``policy=`` to ``request`` and runs ``rule``; answers with ``datetime.date`` values."""
+    chosen = _policy(policy)
+    if chosen is not None:
+        if request.get("policy") is not None:
+            raise _invalid("policy", "given both in the input and as policy=")
+        request["policy"] = chosen
+    return _native.evaluate(rule, request, date_objects=True)
+
+
+def _mapping(value: object, name: str) -> Dict[str, Any]:
+    """A shallow copy of ``value`` if it is a mapping."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise _invalid(name, f"expected a mapping, got `{type(value).__name__}`")
+
+
+def _contact_rule(rule: str, contact: Mapping[str, Any], policy: PolicyLike) -> Any:
+    return _with_policy(rule, _mapping(contact, "contact"), policy)
+
+
+def inbound_contact(contact: Mapping[str, Any], *, policy: PolicyLike = None) -> InboundDecision:
+    """Everything decided when a client gets in touch (rule ``contact.inbound``).
+
+    ``contact`` is the whole :class:`InboundContact` input of docs/API.md (dates as
+    ``datetime.date`` or ISO strings); it may carry ``"policy"`` instead of ``policy=``.
+    The outcome gathers the route (REI, RCP), the debt decision (DEB), the open-boleto
+    alerts (MOV-4), the third-party checks (TPC), the actions to take and the commission
+    (COM). Dates in the answer are ``datetime.date``. Errors name the field, e.g. a
+    missing ``attendant`` raises :class:`ValidationError` (``input.missing_field``,
+    path ``attendant``).
+
+    >>> contact = {
+    ...     "on": datetime.date(2026, 11, 23), "attendant": "bruno",
+    ...     "users": [{"id": "ana", "team": "commercial"}, {"id": "bruno", "team": "support"}],
+    ...     "account": {
+    ...         "agendamentos": [{"id": "A-1", "kind": "sales_with_contact", "subject": "intimação",
+    ...                           "owner": "ana", "created_on": "2026-11-19"}],
+    ...         "open_boletos": [{"id": "B-1", "due": "2026-11-01", "amount_centavos": 5000}]},
+    ...     "contact": {"channel": "phone", "subject": "Intimação"},
+    ... }
+    >>> out = inbound_contact(contact)["outcome"]
+    >>> out["route"]["route"], out["route"]["user"], out["commission"]["user"], out["sale_allowed"]
+    ('agendamento_owner', 'ana', 'ana', True)
+    >>> alert = out["alerts"][0]
+    >>> alert["code"], alert["boletos"][0]["due"], alert["total_centavos"]
+    ('open_boletos', datetime.date(2026, 11, 1), 5000)
+    >>> [a["code"] for a in out["required_actions"]]
+    ['record_interaction']
+    >>> inbound_contact({k: v for k, v in contact.items() if k != "attendant"})
+    Traceback (most recent call last):
+    ...
+    crm_rules._errors.ValidationError: attendant: required field is missing
+    """
+    return cast(InboundDecision, _contact_rule("contact.inbound", contact, policy))
+
+
+def route_contact(contact: Mapping[str, Any], *, policy: PolicyLike = None) -> RouteDecision:
+    """Who attends the contact (rule ``contact.route``; REI-1, RCP-1..5).
+
+    ``contact`` is an :class:`InboundContact` mapping. The route is one of
+    ``inactivating_user``, ``agendamento_owner``, ``available_seller``,
+    ``commercial_team`` or ``attendant``.
+
+    >>> contact = {
+    ...     "on": datetime.date(2026, 11, 23), "attendant": "bruno",
+    ...     "users": [{"id": "ana", "team": "commercial", "absences": [datetime.date(2026, 11, 23)]},
+    ...               {"id": "bruno", "team": "commercial"}],
+    ...     "account": {"agendamentos": [{"id": "A-1", "kind": "sales_with_contact", "subject": "intimação",
+    ...                                   "owner": "ana", "created_on": "2026-11-19"}]},
+    ...     "contact": {"channel": "chat", "subject": "intimação"},
+    ... }
+    >>> out = route_contact(contact)["outcome"]  # the owner is absent (RCP-5)
+    >>> out["route"], out["user"], out["holding_agendamento"]
+    ('available_seller', 'bruno', 'A-1')
+    """
+    return cast(RouteDecision, _contact_rule("contact.route", contact, policy))
+
+
+def commission(contact: Mapping[str, Any], *, policy: PolicyLike = None) -> CommissionDecision:
+    """Who earns the commission of the contact's sale (rule ``contact.commission``; COM-1..4).
+
+    Exactly one of ``{"to": "user", "user": id}`` or ``{"to": "manager_decides", "user": None}``.
+
+    >>> contact = {
+    ...     "on": datetime.date(2026, 11, 23), "attendant": "bruno", "owner_responded": False,
+    ...     "users": [{"id": "ana", "team": "commercial"}, {"id": "bruno", "team": "commercial"}],
+    ...     "account": {"agendamentos": [{"id": "A-1", "kind": "sales_with_contact", "subject": "intimação",
+    ...                                   "owner": "ana", "created_on": "2026-11-19"}]},
+    ...     "contact": {"channel": "chat", "subject": "intimação"},
+    ... }
+    >>> commission(contact)["outcome"]["to"]  # transferred: the owner did not respond (COM-3)
+    'manager_decides'
+    >>> commission(dict(contact, owner_responded=True))["outcome"]["user"]
+    'ana'
+    """
+    return cast(CommissionDecision, _contact_rule("contact.commission", contact, policy))
+
+
+def reinstatement(contact: Mapping[str, Any], *, policy: PolicyLike = None) -> ReinstatementDecision:
+    """Who may re-contract an inactivated account (rule ``contact.reinstatement``; REI-1..2).
+
+    A manual inactivation by U is reserved for U within ``manual_window_days`` (15
+    calendar days) when the client answered; otherwise ``reserved_for`` is None.
+
+    >>> contact = {
+    ...     "on": datetime.date(2026, 11, 23), "attendant": "bruno",
+    ...     "users": [{"id": "bruno", "team": "support"}, {"id": "carla", "team": "commercial"}],
+    ...     "account": {"status": {"state": "inactive_manual", "by": "carla",
+    ...                            "on": datetime.date(2026, 11, 10), "client_answered": True}},
+    ...     "contact": {"channel": "email", "subject": "intimação"},
+    ... }
+    >>> reinstatement(contact)["outcome"]
+    {'reserved_for': 'carla'}
+    >>> reinstatement(contact, policy={"reinstatement": {"manual_window_days": 10}})["outcome"]
+    {'reserved_for': None}
+    """
+    return cast(ReinstatementDecision, _contact_rule("contact.reinstatement", contact, policy))
+
+
+def debt_decision(contact: Mapping[str, Any], *, policy: PolicyLike = None) -> DebtDecision:
+    """Whether the account's debts allow the sale (rule ``contact.debt``; DEB-1..2).
+
+    Debts older than ``forgive_after_months`` (12) are forgiven (no discount unless via
+    a dispatch campaign); any newer debt blocks the sale.
+
+    >>> contact = {
+    ...     "on": datetime.date(2026, 11, 23), "attendant": "bruno", "users": [{"id": "bruno", "team": "commercial"}],
+    ...     "account": {"debts": [{"id": "D-1", "since": datetime.date(2025, 1, 10), "amount_centavos": 12000}]},
+    ...     "contact": {"channel": "chat", "subject": "intimação"},
+    ... }
+    >>> out = debt_decision(contact)["outcome"]
+    >>> out["sale_allowed"], out["discount_allowed"], out["forgiven_centavos"], out["debts_forgiven"][0]["since"]
+    (True, False, 12000, datetime.date(2025, 1, 10))
+    """
+    return cast(DebtDecision, _contact_rule("contact.debt", contact, policy))
+
+
+def open_boletos(contact: Mapping[str, Any], *, policy: PolicyLike = None) -> BoletoDecision:
+    """The open-boleto alert of the contact (rule ``contact.open_boletos``; MOV-4). Never blocks a sale.
+
+    >>> contact = {
+    ...     "on": datetime.date(2026, 11, 23), "attendant": "bruno", "users": [{"id": "bruno", "team": "support"}],
+    ...     "account": {"open_boletos": [{"due": "2026-11-01", "amount_centavos": 5000},
+    ...                                  {"id": "B-2", "due": "2026-11-10", "amount_centavos": 2500}]},
+    ...     "contact": {"channel": "chat", "subject": "intimação"},
+    ... }
+    >>> out = open_boletos(contact)["outcome"]
+    >>> out["alert"], out["total_centavos"], [b["id"] for b in out["boletos"]]
+    (True, 7500, [None, 'B-2'])
+    """
+    return cast(BoletoDecision, _contact_rule("contact.open_boletos", contact, policy))
+
+
+def third_party(contact: Mapping[str, Any], *, policy: PolicyLike = None) -> ThirdPartyDecision:
+    """What the requester may do (rule ``contact.third_party``; TPC-1..3).
+
+    A third party must confirm the ``confirmation_fields`` (name, document) as
+    registered; changes to sensitive fields wait for the holder. Field lists are sorted.
+
+    >>> contact = {
+    ...     "on": datetime.date(2026, 11, 23), "attendant": "bruno", "users": [{"id": "bruno", "team": "commercial"}],
+    ...     "account": {"registration": {"name": "Silva Advocacia", "document": "12.345.678/0001-95"}},
+    ...     "contact": {"channel": "phone", "subject": "intimação", "requester": "third_party",
+    ...                 "confirmed_data": {"name": "silva advocacia", "document": "12345678000195"},
+    ...                 "field_changes": {"phone": "+5511988887777", "email": "novo@silva.adv.br"}},
+    ... }
+    >>> out = third_party(contact)["outcome"]
+    >>> out["sale_allowed"], out["changes_applied"], out["changes_pending_holder"], out["send_copy_to_administrator"]
+    (True, ['phone'], ['email'], True)
+    """
+    return cast(ThirdPartyDecision, _contact_rule("contact.third_party", contact, policy))
+
+
+def check_interaction(interaction: Mapping[str, Any], *, policy: PolicyLike = None) -> InteractionDecision:
+    """Checks how an interaction was recorded (rule ``interaction.check``; MOV-1..3).
+
+    ``interaction`` is an :class:`Interaction` mapping; errors of the core name
+    the field as ``interaction.<field>``.
+
+    >>> out = check_interaction({"channel": "phone", "reason": None, "answered": False})["outcome"]
+    >>> out["valid"], out["errors"], out["warnings"]
+    (False, ['missing_reason', 'unanswered_call_not_attempt'], [])
+    >>> check_interaction({"channel": "chat", "reason": "venda", "first_of_case": True})["outcome"]["warnings"]
+    ['missing_link']
+    """
+    return cast(InteractionDecision, _with_policy("interaction.check", {"interaction": _mapping(interaction, "interaction")}, policy))
+
+
+def _renamed(error: CrmError, old: str, new: str) -> CrmError:
+    """``error`` with path ``old`` (and its message's prefix) renamed ``new``."""
+    if error.path != old:
+        return error
+    message = new + error.message[len(old) :] if error.message.startswith(old) else error.message
+    return type(error)(error.code, new, message)
+
+
+def agendamentos_to_close(
+    agendamentos: Sequence[Mapping[str, Any]],
+    subject: str,
+    seller: str,
+    *,
+    policy: PolicyLike = None,
+) -> CloseAfterSaleDecision:
+    """The agendamentos a sale closes (rule ``agendamento.close_after_sale``; AGD-5).
+
+    After ``seller`` sells ``subject``, the agendamentos about that product/service
+    (compared case-, accent- and space-insensitively) are closed, in input order; an
+    agendamento without an id gives None.
+
+    >>> ags = [{"id": "A-1", "kind": "sales_with_contact", "subject": "intimação", "owner": "ana", "created_on": "2026-11-19"},
+    ...        {"id": "A-2", "kind": "support", "subject": "publicações", "owner": "ana", "created_on": "2026-11-19"},
+    ...        {"id": "A-3", "kind": "without_contact", "subject": " INTIMACAO ", "owner": "bruno",
+    ...         "created_on": datetime.date(2026, 11, 20)}]
+    >>> agendamentos_to_close(ags, "Intimação", "carla")["outcome"]
+    {'closed_by': 'carla', 'to_close': ['A-1', 'A-3']}
+    """
+    if isinstance(agendamentos, (str, bytes, Mapping)) or not isinstance(agendamentos, Sequence):
+        raise _invalid("agendamentos", f"expected a sequence of mappings, got `{type(agendamentos).__name__}`")
+    request: Dict[str, Any] = {"agendamentos": list(agendamentos), "sale": {"subject": subject, "seller": seller}}
+    try:
+        return cast(CloseAfterSaleDecision, _with_policy("agendamento.close_after_sale", request, policy))
+    except CrmError as error:
+        renamed = _renamed(_renamed(error, "sale.subject", "subject"), "sale.seller", "seller")
+        if renamed is error:
+            raise
+        raise renamed from None

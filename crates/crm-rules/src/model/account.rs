@@ -138,7 +138,7 @@ pub struct Account {
     pub status: AccountStatus,
     /// Registration data by field name (name, document, email, phone, …).
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, string>"))]
     pub registration: BTreeMap<String, String>,
     /// Debts.
     #[serde(default)]

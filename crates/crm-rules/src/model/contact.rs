@@ -72,11 +72,11 @@ pub struct ContactRequest {
     pub requester: Requester,
     /// Registration data the requester confirmed, by field.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, string>"))]
     pub confirmed_data: BTreeMap<String, String>,
     /// Changes to registration fields asked for.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, string>"))]
     pub field_changes: BTreeMap<String, String>,
     /// A sale asked for (of `subject`).
     #[serde(default)]

@@ -20,6 +20,12 @@ use crate::rules::third_party::third_party;
 pub struct RequiredAction {
     /// `record_interaction`, `confirm_data`, `send_copy_to_administrator`,
     /// `holder_validation` or `settle_debt_or_manager`.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(
+            type = "\"record_interaction\" | \"confirm_data\" | \"send_copy_to_administrator\" | \"holder_validation\" | \"settle_debt_or_manager\""
+        )
+    )]
     pub code: String,
     /// The fields concerned, if any.
     pub fields: Vec<String>,
@@ -30,6 +36,7 @@ pub struct RequiredAction {
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Alert {
     /// `open_boletos`.
+    #[cfg_attr(feature = "wasm", tsify(type = "\"open_boletos\""))]
     pub code: String,
     /// The open boletos.
     pub boletos: Vec<crate::model::Boleto>,

@@ -22,8 +22,13 @@ pub struct InteractionCheck {
     /// No errors.
     pub valid: bool,
     /// `missing_reason`, `unanswered_call_not_attempt`, `empty_closing_note`.
+    #[cfg_attr(
+        feature = "wasm",
+        tsify(type = "(\"missing_reason\" | \"unanswered_call_not_attempt\" | \"empty_closing_note\")[]")
+    )]
     pub errors: Vec<String>,
     /// `missing_link`.
+    #[cfg_attr(feature = "wasm", tsify(type = "\"missing_link\"[]"))]
     pub warnings: Vec<String>,
 }
 
