@@ -7,7 +7,9 @@ pub mod calendar;
 mod context;
 mod date;
 mod decision;
+pub mod duplicates;
 mod error;
+pub mod identifiers;
 pub mod model;
 mod policy;
 pub mod rules;
@@ -25,7 +27,7 @@ pub use model::{
     Debt, InboundContact, Interaction, Purpose, Requester, SaleRequest, Schedule, Team, User,
 };
 pub use policy::{
-    AgendamentoPolicy, CalendarPolicy, DatedClosure, DebtPolicy, InteractionPolicy, Policy, RecurringHoliday,
+    AgendamentoPolicy, CalendarPolicy, DatedClosure, DebtPolicy, DuplicatesPolicy, DuplicateWeights, InteractionPolicy, Policy, RecurringHoliday,
     ReinstatementPolicy, ThirdPartyPolicy, Uf,
 };
 

@@ -279,6 +279,84 @@ pub struct InteractionPolicy {
     pub allowed_reasons: Vec<String>,
 }
 
+/// Weights of the fields that match between duplicate records (CAD-5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct DuplicateWeights {
+    /// Same CPF/CNPJ.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub document: f64,
+    /// A same e-mail.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub email: f64,
+    /// A same phone.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub phone: f64,
+    /// Similar names.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub name: f64,
+}
+
+impl Default for DuplicateWeights {
+    fn default() -> Self {
+        DuplicateWeights { document: 0.6, email: 0.4, phone: 0.3, name: 0.3 }
+    }
+}
+
+/// Duplicate registrations (CAD-5, CAD-6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct DuplicatesPolicy {
+    /// CAD-5: weight of each matching field.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub weights: DuplicateWeights,
+    /// CAD-5: a pair is a candidate from this score on (0–1).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub threshold: f64,
+    /// CAD-5: two name keys match from this similarity on (0–1).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub name_similarity: f64,
+    /// CAD-5: words ignored when comparing names.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub name_particles: Vec<String>,
+    /// CAD-6: the team that handles duplicates (seed: a central).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub team: crate::model::Team,
+    /// CAD-6: the general onboarding checklist of a registration task.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub onboarding_checklist: Vec<String>,
+    /// CAD-6: the steps specific to a duplicate.
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub duplicate_steps: Vec<String>,
+}
+
+impl Default for DuplicatesPolicy {
+    fn default() -> Self {
+        let s = |v: &[&str]| v.iter().map(|x| (*x).to_owned()).collect();
+        DuplicatesPolicy {
+            weights: DuplicateWeights::default(),
+            threshold: 0.5,
+            name_similarity: 0.88,
+            name_particles: s(&["de", "da", "do", "dos", "das", "e"]),
+            team: crate::model::Team::Central,
+            onboarding_checklist: s(&[
+                "Habilitar intimação",
+                "Fazer o onboarding (ligação)",
+                "Apresentar o sistema",
+                "Agendar treinamentos",
+                "Incluir mais produtos (mais advogados, estados e beneficiários)",
+            ]),
+            duplicate_steps: s(&[
+                "Informar a duplicidade ao cliente",
+                "Fazer o ajuste do cadastro",
+                "Verificar qual ficha deseja ser mantida",
+            ]),
+        }
+    }
+}
+
 /// Every configurable number and list, with the seeds' values as defaults.
 ///
 /// ```
@@ -289,7 +367,7 @@ pub struct InteractionPolicy {
 /// assert_eq!(e.code(), "policy.invalid");
 /// assert_eq!(e.path(), Some("policy.agendamento.with_contact_max_days"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Policy {
@@ -311,6 +389,9 @@ pub struct Policy {
     /// Interactions (MOV).
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub interaction: InteractionPolicy,
+    /// Duplicate registrations (CAD-5, CAD-6).
+    #[cfg_attr(feature = "wasm", tsify(optional))]
+    pub duplicates: DuplicatesPolicy,
 }
 
 impl Policy {
@@ -413,6 +494,19 @@ impl Policy {
         }
         if self.debt.forgive_after_months > 1200 {
             return Err(CrmError::policy("policy.debt.forgive_after_months", "more than 1200 months"));
+        }
+        let d = &self.duplicates;
+        for (name, v) in [
+            ("weights.document", d.weights.document),
+            ("weights.email", d.weights.email),
+            ("weights.phone", d.weights.phone),
+            ("weights.name", d.weights.name),
+            ("threshold", d.threshold),
+            ("name_similarity", d.name_similarity),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(CrmError::policy(format!("policy.duplicates.{name}"), format!("{v} is not between 0 and 1")));
+            }
         }
         for (list, values) in [
             ("third_party.confirmation_fields", &self.third_party.confirmation_fields),

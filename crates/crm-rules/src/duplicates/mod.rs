@@ -1,0 +1,1 @@
+//! Duplicate finder — CAD-5 (being written).

@@ -1,0 +1,1 @@
+//! Identifiers and text normalisation — CAD-2, CAD-4 (being written).
