@@ -349,8 +349,9 @@ impl Policy {
 
     fn __hash__(&self) -> u64 {
         use std::hash::{Hash, Hasher};
+        // The canonical JSON text: equal policies give equal text (fields in a fixed order).
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        self.inner.hash(&mut h);
+        self.inner.to_value().to_string().hash(&mut h);
         h.finish()
     }
 
