@@ -36,7 +36,7 @@ step "Rust: unit, property, vector and doc tests"
 cargo test --workspace --exclude crm-rules-python --exclude crm-rules-wasm
 
 step "Rust: benchmarks compile and run once"
-cargo test -p crm-rules --bench calendar
+cargo test -p crm-rules --bench calendar --bench duplicates
 
 step "Main job runs on the sample data"
 cargo run -q -p crm-rules-cli -- report examples/data/crm.json >/dev/null

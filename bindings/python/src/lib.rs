@@ -475,12 +475,143 @@ fn rule_names() -> Vec<&'static str> {
     crm_rules::rule_names().to_vec()
 }
 
+// ---------------------------------------------------------------------------
+// Identifiers and text (CAD-2, CAD-4): direct calls, no JSON round trip
+// ---------------------------------------------------------------------------
+
+/// A `str` argument named `value`; anything else raises `ValidationError`.
+fn str_arg<'a, 'py>(value: &'a Bound<'py, PyAny>) -> PyResult<std::borrow::Cow<'a, str>> {
+    let s = value
+        .cast::<PyString>()
+        .map_err(|_| invalid(value.py(), "value", format!("expected a str, got `{}`", type_name(value))))?;
+    s.to_cow()
+}
+
+/// Whether ``value`` is a valid CPF (CAD-4): 11 digits once ``.``, ``-`` and spaces
+/// are removed, both check digits right, not one repeated digit. Never raises for a str.
+///
+/// >>> is_valid_cpf("123.456.789-09"), is_valid_cpf("123.456.789-08"), is_valid_cpf("111.111.111-11")
+/// (True, False, False)
+#[pyfunction]
+#[pyo3(text_signature = "(value)")]
+fn is_valid_cpf(value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(crm_rules::identifiers::is_valid_cpf(&str_arg(value)?))
+}
+
+/// Whether ``value`` is a valid CNPJ, numeric or alphanumeric (CAD-4; Receita Federal,
+/// from July 2026): 14 characters once ``.``, ``/``, ``-`` and spaces are removed, the
+/// first 12 in ``[0-9A-Z]`` (lower case accepted), the last two the check digits.
+///
+/// >>> is_valid_cnpj("11.222.333/0001-81"), is_valid_cnpj("12.ABC.345/01DE-35"), is_valid_cnpj("12.ABC.345/01DE-36")
+/// (True, True, False)
+#[pyfunction]
+#[pyo3(text_signature = "(value)")]
+fn is_valid_cnpj(value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(crm_rules::identifiers::is_valid_cnpj(&str_arg(value)?))
+}
+
+/// A valid CPF written ``000.000.000-00`` (CAD-4); ``ValidationError`` (code
+/// ``input.invalid``, path ``value``) when it is not valid.
+///
+/// >>> format_cpf("12345678909")
+/// '123.456.789-09'
+/// >>> format_cpf("12345678900")
+/// Traceback (most recent call last):
+/// ...
+/// crm_rules._errors.ValidationError: value: invalid input: not a valid CPF
+#[pyfunction]
+#[pyo3(text_signature = "(value)")]
+fn format_cpf(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    crm_rules::identifiers::format_cpf(&str_arg(value)?).map_err(|e| crm_err(&e))
+}
+
+/// A valid CNPJ written ``00.000.000/0000-00``, letters upper-cased (CAD-4);
+/// ``ValidationError`` (path ``value``) when it is not valid.
+///
+/// >>> format_cnpj("12abc34501de35")
+/// '12.ABC.345/01DE-35'
+/// >>> format_cnpj("11222333000181")
+/// '11.222.333/0001-81'
+#[pyfunction]
+#[pyo3(text_signature = "(value)")]
+fn format_cnpj(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    crm_rules::identifiers::format_cnpj(&str_arg(value)?).map_err(|e| crm_err(&e))
+}
+
+/// A Brazilian phone number in E.164 form (CAD-4): ``+55`` + DDD + 9-digit mobile
+/// (starting with 9) or 8-digit landline (starting with 2-5). Spaces, dashes and
+/// parentheses, ``+55``/``55``, a trunk ``0`` and a ``0`` + carrier code are accepted.
+/// ``ValidationError`` (path ``value``) for anything else, including an old 8-digit
+/// mobile without the 9th digit and an unknown DDD.
+///
+/// >>> normalize_phone("(11) 98765-4321"), normalize_phone("0 21 21 2345-6789")
+/// ('+5511987654321', '+552123456789')
+/// >>> normalize_phone("(11) 8765-4321")
+/// Traceback (most recent call last):
+/// ...
+/// crm_rules._errors.ValidationError: value: invalid input: an 8-digit number starting with 6-9 is an old mobile: add the 9th digit
+#[pyfunction]
+#[pyo3(text_signature = "(value)")]
+fn normalize_phone(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    crm_rules::identifiers::normalize_phone(&str_arg(value)?).map_err(|e| crm_err(&e))
+}
+
+/// An e-mail address trimmed and lower-cased after a shape check (CAD-4): one ``@``,
+/// a non-empty local part, a domain with a dot and no empty label, no spaces.
+/// ``ValidationError`` (path ``value``) otherwise.
+///
+/// >>> normalize_email("  Ana@Silva.ADV.br ")
+/// 'ana@silva.adv.br'
+/// >>> normalize_email("ana@silva")
+/// Traceback (most recent call last):
+/// ...
+/// crm_rules._errors.ValidationError: value: invalid input: ...
+#[pyfunction]
+#[pyo3(text_signature = "(value)")]
+fn normalize_email(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    crm_rules::identifiers::normalize_email(&str_arg(value)?).map_err(|e| crm_err(&e))
+}
+
+/// The key texts are compared by (CAD-2): cleaned, lower-cased, accents removed.
+///
+/// >>> search_key("  João  da SILVA "), search_key("Intimação") == search_key("INTIMACAO")
+/// ('joao da silva', True)
+#[pyfunction]
+#[pyo3(text_signature = "(value)")]
+fn search_key(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(crm_rules::identifiers::search_key(&str_arg(value)?))
+}
+
+/// Text for display (CAD-2): trimmed, inner white space collapsed, accents kept.
+///
+/// >>> clean_text("  Conceição \t do   Mato ")
+/// 'Conceição do Mato'
+#[pyfunction]
+#[pyo3(text_signature = "(value)")]
+fn clean_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(crm_rules::identifiers::clean_text(&str_arg(value)?))
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Policy>()?;
     m.add_class::<Calendar>()?;
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(rule_names, m)?)?;
+    for f in [
+        wrap_pyfunction!(is_valid_cpf, m)?,
+        wrap_pyfunction!(is_valid_cnpj, m)?,
+        wrap_pyfunction!(format_cpf, m)?,
+        wrap_pyfunction!(format_cnpj, m)?,
+        wrap_pyfunction!(normalize_phone, m)?,
+        wrap_pyfunction!(normalize_email, m)?,
+        wrap_pyfunction!(search_key, m)?,
+        wrap_pyfunction!(clean_text, m)?,
+    ] {
+        // Documented and doctested as part of the `crm_rules` package.
+        f.setattr("__module__", "crm_rules")?;
+        m.add_function(f)?;
+    }
     m.add("DATE_KEYS", crm_rules::DATE_KEYS.to_vec())?;
     m.add("MIN_YEAR", crm_rules::MIN_YEAR)?;
     m.add("MAX_YEAR", crm_rules::MAX_YEAR)?;

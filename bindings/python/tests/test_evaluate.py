@@ -39,6 +39,21 @@ def test_rule_names_and_constants() -> None:
         "contact.open_boletos",
         "contact.third_party",
         "interaction.check",
+        "identifier.is_valid_cpf",
+        "identifier.is_valid_cnpj",
+        "identifier.format_cpf",
+        "identifier.format_cnpj",
+        "identifier.normalize_phone",
+        "identifier.normalize_email",
+        "identifier.search_key",
+        "identifier.clean_text",
+        "registration.check",
+        "duplicates.candidates",
+        "duplicates.all",
+        "duplicates.task",
+        "merge.plan",
+        "merge.apply",
+        "merge.revert",
     ]
     assert "deadline" in crm_rules.DATE_KEYS
     assert (crm_rules.MIN_YEAR, crm_rules.MAX_YEAR) == (1900, 2199)

@@ -264,3 +264,66 @@ pub fn business_days_between(start: &str, end: &str, policy: Option<Ts<Policy>>)
 pub fn holidays_in(year: f64, policy: Option<Ts<Policy>>) -> JsResult<JsValue> {
     BusinessCalendar::new(policy)?.holidays_in(year)
 }
+
+// ---------------------------------------------------------------------------
+// Identifiers and text (CAD-2, CAD-4): direct calls, no JSON round trip
+// ---------------------------------------------------------------------------
+
+/// A string argument named `value`; anything else throws `CrmError` (`input.invalid`).
+fn str_arg(value: &JsValue) -> JsResult<String> {
+    value.as_string().ok_or_else(|| js_error(&invalid(Some("value"), "expected a string")))
+}
+
+/// Whether `value` is a valid CPF (CAD-4): 11 digits once `.`, `-` and spaces are
+/// removed, both check digits right, not one repeated digit.
+#[wasm_bindgen(js_name = isValidCpf)]
+pub fn is_valid_cpf(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<bool> {
+    Ok(crm_rules::identifiers::is_valid_cpf(&str_arg(&value)?))
+}
+
+/// Whether `value` is a valid CNPJ, numeric or alphanumeric (CAD-4; Receita Federal,
+/// from July 2026). Lower-case letters are accepted.
+#[wasm_bindgen(js_name = isValidCnpj)]
+pub fn is_valid_cnpj(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<bool> {
+    Ok(crm_rules::identifiers::is_valid_cnpj(&str_arg(&value)?))
+}
+
+/// A valid CPF written `000.000.000-00` (CAD-4); throws `input.invalid` (path `value`).
+#[wasm_bindgen(js_name = formatCpf)]
+pub fn format_cpf(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    crm_rules::identifiers::format_cpf(&str_arg(&value)?).map_err(|e| js_error(&e))
+}
+
+/// A valid CNPJ written `00.000.000/0000-00`, letters upper-cased (CAD-4); throws
+/// `input.invalid` (path `value`).
+#[wasm_bindgen(js_name = formatCnpj)]
+pub fn format_cnpj(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    crm_rules::identifiers::format_cnpj(&str_arg(&value)?).map_err(|e| js_error(&e))
+}
+
+/// A Brazilian phone number in E.164 form, `+55` + DDD + subscriber (CAD-4); throws
+/// `input.invalid` (path `value`) for an unknown DDD, a wrong length or an old
+/// 8-digit mobile without the 9th digit.
+#[wasm_bindgen(js_name = normalizePhone)]
+pub fn normalize_phone(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    crm_rules::identifiers::normalize_phone(&str_arg(&value)?).map_err(|e| js_error(&e))
+}
+
+/// An e-mail address trimmed and lower-cased after a shape check (CAD-4); throws
+/// `input.invalid` (path `value`).
+#[wasm_bindgen(js_name = normalizeEmail)]
+pub fn normalize_email(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    crm_rules::identifiers::normalize_email(&str_arg(&value)?).map_err(|e| js_error(&e))
+}
+
+/// The key texts are compared by (CAD-2): cleaned, lower-cased, accents removed.
+#[wasm_bindgen(js_name = searchKey)]
+pub fn search_key(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    Ok(crm_rules::identifiers::search_key(&str_arg(&value)?))
+}
+
+/// Text for display (CAD-2): trimmed, inner white space collapsed, accents kept.
+#[wasm_bindgen(js_name = cleanText)]
+pub fn clean_text(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    Ok(crm_rules::identifiers::clean_text(&str_arg(&value)?))
+}

@@ -118,6 +118,52 @@ export interface CheckInteractionInput extends WithPolicy {
     interaction: Interaction;
 }
 
+/** Input of every `identifier.*` rule (CAD-2, CAD-4): the text to check or normalise. */
+export interface IdentifierInput extends WithPolicy {
+    value: string;
+}
+
+/** Input of `registration.check` (CAD-1, CAD-3). */
+export interface RegistrationCheckInput extends WithPolicy {
+    atendimento: AtendimentoDraft;
+    registered_contact_ids: string[];
+}
+
+/** Input of `duplicates.candidates` (CAD-5): the likely duplicates of `record` among `records`. */
+export interface DuplicateCandidatesInput extends WithPolicy {
+    records: DuplicateRecord[];
+    record: DuplicateRecord;
+}
+
+/** Input of `duplicates.all` (CAD-5): every likely duplicate pair among `records`. */
+export interface AllDuplicatesInput extends WithPolicy {
+    records: DuplicateRecord[];
+}
+
+/** Input of `duplicates.task` (CAD-6): the ids of the duplicate records (at least two). */
+export interface DuplicateTaskInput extends WithPolicy {
+    records: string[];
+}
+
+/** Input of `merge.plan` (CAD-7). `choices` names, per conflicting field, the record to take. */
+export interface MergePlanInput extends WithPolicy {
+    records: MergeRecord[];
+    survivor: string;
+    choices?: Record<string, string>;
+}
+
+/** Input of `merge.apply` (CAD-7). */
+export interface MergeApplyInput extends WithPolicy {
+    records: MergeRecord[];
+    plan: MergePlan;
+}
+
+/** Input of `merge.revert` (CAD-7). */
+export interface MergeRevertInput extends WithPolicy {
+    survivor: MergeRecord;
+    plan: MergePlan;
+}
+
 /** Every rule `evaluate` knows: its input and the type of its `outcome`. */
 export interface Rules {
     "calendar.is_business_day": { input: IsBusinessDayInput; outcome: boolean };
@@ -136,6 +182,21 @@ export interface Rules {
     "contact.open_boletos": { input: InboundContactInput; outcome: BoletoAlert };
     "contact.third_party": { input: InboundContactInput; outcome: ThirdPartyOutcome };
     "interaction.check": { input: CheckInteractionInput; outcome: InteractionCheck };
+    "identifier.is_valid_cpf": { input: IdentifierInput; outcome: boolean };
+    "identifier.is_valid_cnpj": { input: IdentifierInput; outcome: boolean };
+    "identifier.format_cpf": { input: IdentifierInput; outcome: string };
+    "identifier.format_cnpj": { input: IdentifierInput; outcome: string };
+    "identifier.normalize_phone": { input: IdentifierInput; outcome: string };
+    "identifier.normalize_email": { input: IdentifierInput; outcome: string };
+    "identifier.search_key": { input: IdentifierInput; outcome: string };
+    "identifier.clean_text": { input: IdentifierInput; outcome: string };
+    "registration.check": { input: RegistrationCheckInput; outcome: RegistrationCheck };
+    "duplicates.candidates": { input: DuplicateCandidatesInput; outcome: Candidate[] };
+    "duplicates.all": { input: AllDuplicatesInput; outcome: CandidatePair[] };
+    "duplicates.task": { input: DuplicateTaskInput; outcome: DuplicateTask };
+    "merge.plan": { input: MergePlanInput; outcome: MergePlan };
+    "merge.apply": { input: MergeApplyInput; outcome: MergeResult };
+    "merge.revert": { input: MergeRevertInput; outcome: Reverted };
 }
 
 /** The name of a rule, e.g. `"agendamento.evaluate"`. */
@@ -161,5 +222,20 @@ export function evaluate(rule: "contact.debt", input: InboundContactInput): Deci
 export function evaluate(rule: "contact.open_boletos", input: InboundContactInput): Decision<BoletoAlert>;
 export function evaluate(rule: "contact.third_party", input: InboundContactInput): Decision<ThirdPartyOutcome>;
 export function evaluate(rule: "interaction.check", input: CheckInteractionInput): Decision<InteractionCheck>;
+export function evaluate(rule: "identifier.is_valid_cpf", input: IdentifierInput): Decision<boolean>;
+export function evaluate(rule: "identifier.is_valid_cnpj", input: IdentifierInput): Decision<boolean>;
+export function evaluate(rule: "identifier.format_cpf", input: IdentifierInput): Decision<string>;
+export function evaluate(rule: "identifier.format_cnpj", input: IdentifierInput): Decision<string>;
+export function evaluate(rule: "identifier.normalize_phone", input: IdentifierInput): Decision<string>;
+export function evaluate(rule: "identifier.normalize_email", input: IdentifierInput): Decision<string>;
+export function evaluate(rule: "identifier.search_key", input: IdentifierInput): Decision<string>;
+export function evaluate(rule: "identifier.clean_text", input: IdentifierInput): Decision<string>;
+export function evaluate(rule: "registration.check", input: RegistrationCheckInput): Decision<RegistrationCheck>;
+export function evaluate(rule: "duplicates.candidates", input: DuplicateCandidatesInput): Decision<Candidate[]>;
+export function evaluate(rule: "duplicates.all", input: AllDuplicatesInput): Decision<CandidatePair[]>;
+export function evaluate(rule: "duplicates.task", input: DuplicateTaskInput): Decision<DuplicateTask>;
+export function evaluate(rule: "merge.plan", input: MergePlanInput): Decision<MergePlan>;
+export function evaluate(rule: "merge.apply", input: MergeApplyInput): Decision<MergeResult>;
+export function evaluate(rule: "merge.revert", input: MergeRevertInput): Decision<Reverted>;
 export function evaluate<R extends RuleName>(rule: R, input: Rules[R]["input"]): Decision<Rules[R]["outcome"]>;
 "#;

@@ -42,6 +42,8 @@ for (const build of ["pkg-node", "pkg-web"]) {
       "createAgendamento", "renewAgendamento", "evaluateAgendamento", "isCrmError",
       "agendamentosToClose", "inboundContact", "routeContact", "commission", "reinstatement",
       "debtDecision", "openBoletos", "thirdParty", "checkInteraction",
+      "isValidCpf", "isValidCnpj", "formatCpf", "formatCnpj", "normalizePhone", "normalizeEmail",
+      "searchKey", "cleanText",
     ]) {
       assert.match(api, new RegExp(`export function ${fn}\\(`), fn);
     }
@@ -56,6 +58,7 @@ for (const build of ["pkg-node", "pkg-web"]) {
       "InboundOutcome", "RouteOutcome", "Route", "Commission", "CommissionTo", "DebtOutcome", "BoletoAlert",
       "ThirdPartyOutcome", "InteractionCheck", "CloseAfterSale", "ReinstatementOutcome", "Alert",
       "RequiredAction", "ReinstatementPolicy", "DebtPolicy", "ThirdPartyPolicy", "InteractionPolicy",
+      "IdentifierInput",
     ]) {
       assert.match(api, new RegExp(`export (interface|type) ${type.replace(/[<>]/g, "\\$&")}[ <]`), type);
     }

@@ -147,7 +147,25 @@ try {
   }
 }
 
+// Identifiers and text (CAD-2, CAD-4): strings in, plain values out.
+const ids: [boolean, boolean, string, string, string, string, string, string] = [
+  node.isValidCpf("123.456.789-09"),
+  node.isValidCnpj("12.ABC.345/01DE-35"),
+  node.formatCpf("12345678909"),
+  node.formatCnpj("12abc34501de35"),
+  node.normalizePhone("(11) 98765-4321"),
+  node.normalizeEmail("Ana@Silva.adv.br"),
+  node.searchKey("João da Silva"),
+  node.cleanText("  João  da Silva "),
+];
+const idRule: string = node.evaluate("identifier.normalize_phone", { value: "(11) 98765-4321" }).outcome;
+const idValid: boolean = node.evaluate("identifier.is_valid_cnpj", { value: "11222333000181" }).outcome;
+
 // Misuse does not compile.
+// @ts-expect-error a CPF is a string
+node.isValidCpf(12345678909);
+// @ts-expect-error the identifier rules take { value }
+node.evaluate("identifier.search_key", { text: "x" });
 // @ts-expect-error unknown kind
 node.createAgendamento({ kind: "sales", subject: "s", owner: "o", created_on: "2024-11-19" });
 // @ts-expect-error missing owner
@@ -170,3 +188,4 @@ async function inBrowser(): Promise<string> {
 
 void [open, open2, next, between, holidays, viaClass, firstPt, e1, e2, e3, e4, e5, e6status, inBrowser];
 void [io, routed, firstAction, forgiven, who, to, rei, dd, bo, tp, ic, closing, ev1, ev2, ev3, ev4, ev5, ev6, ev7, ev8, ev9];
+void [ids, idRule, idValid];

@@ -34,6 +34,21 @@ pub const RULES: &[&str] = &[
     "contact.open_boletos",
     "contact.third_party",
     "interaction.check",
+    "identifier.is_valid_cpf",
+    "identifier.is_valid_cnpj",
+    "identifier.format_cpf",
+    "identifier.format_cnpj",
+    "identifier.normalize_phone",
+    "identifier.normalize_email",
+    "identifier.search_key",
+    "identifier.clean_text",
+    "registration.check",
+    "duplicates.candidates",
+    "duplicates.all",
+    "duplicates.task",
+    "merge.plan",
+    "merge.apply",
+    "merge.revert",
 ];
 
 /// Keys that, wherever they appear in an answer, hold an ISO date (or `null`). The
@@ -121,6 +136,61 @@ struct CloseAfterSaleInput {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RegistrationInput {
+    atendimento: rules::registration::AtendimentoDraft,
+    registered_contact_ids: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValueInput {
+    value: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CandidatesInput {
+    records: Vec<crate::duplicates::DuplicateRecord>,
+    record: crate::duplicates::DuplicateRecord,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AllInput {
+    records: Vec<crate::duplicates::DuplicateRecord>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaskInput {
+    records: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanInput {
+    records: Vec<rules::merge::MergeRecord>,
+    survivor: String,
+    #[serde(default)]
+    choices: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApplyInput {
+    records: Vec<rules::merge::MergeRecord>,
+    plan: rules::merge::MergePlan,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RevertInput {
+    survivor: rules::merge::MergeRecord,
+    plan: rules::merge::MergePlan,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct InteractionInput {
     interaction: Interaction,
 }
@@ -194,6 +264,38 @@ pub fn evaluate(rule: &str, input: Value) -> Result<Value> {
         "interaction.check" => {
             let i: InteractionInput = from_value(input)?;
             answer(rules::interaction::check_interaction(&ctx, &i.interaction)?)
+        }
+        identifier if identifier.starts_with("identifier.") => {
+            let i: ValueInput = from_value(input)?;
+            answer(rules::identifiers::run(&ctx, identifier.trim_start_matches("identifier."), &i.value)?)
+        }
+        "duplicates.candidates" => {
+            let i: CandidatesInput = from_value(input)?;
+            answer(rules::duplicates::candidates(&ctx, &i.records, &i.record))
+        }
+        "duplicates.all" => {
+            let i: AllInput = from_value(input)?;
+            answer(rules::duplicates::all(&ctx, &i.records))
+        }
+        "registration.check" => {
+            let i: RegistrationInput = from_value(input)?;
+            answer(rules::registration::check_atendimento(&ctx, &i.atendimento, &i.registered_contact_ids)?)
+        }
+        "duplicates.task" => {
+            let i: TaskInput = from_value(input)?;
+            answer(rules::registration::duplicate_task(&ctx, &i.records)?)
+        }
+        "merge.plan" => {
+            let i: PlanInput = from_value(input)?;
+            answer(rules::merge::plan(&ctx, &i.records, &i.survivor, &i.choices)?)
+        }
+        "merge.apply" => {
+            let i: ApplyInput = from_value(input)?;
+            answer(rules::merge::apply(&ctx, &i.records, &i.plan)?)
+        }
+        "merge.revert" => {
+            let i: RevertInput = from_value(input)?;
+            answer(rules::merge::revert(&ctx, &i.survivor, &i.plan)?)
         }
         contact if contact.starts_with("contact.") => {
             let c: InboundContact = from_value(input)?;

@@ -321,9 +321,9 @@ pub struct DuplicatesPolicy {
     /// CAD-5: words ignored when comparing names.
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub name_particles: Vec<String>,
-    /// CAD-6: the team that handles duplicates (seed: a central).
+    /// CAD-6: the team that handles duplicates (seed: `central`); any team name.
     #[cfg_attr(feature = "wasm", tsify(optional))]
-    pub team: crate::model::Team,
+    pub team: String,
     /// CAD-6: the general onboarding checklist of a registration task.
     #[cfg_attr(feature = "wasm", tsify(optional))]
     pub onboarding_checklist: Vec<String>,
@@ -340,7 +340,7 @@ impl Default for DuplicatesPolicy {
             threshold: 0.5,
             name_similarity: 0.88,
             name_particles: s(&["de", "da", "do", "dos", "das", "e"]),
-            team: crate::model::Team::Central,
+            team: "central".to_owned(),
             onboarding_checklist: s(&[
                 "Habilitar intimação",
                 "Fazer o onboarding (ligação)",
@@ -505,13 +505,22 @@ impl Policy {
             ("name_similarity", d.name_similarity),
         ] {
             if !(0.0..=1.0).contains(&v) {
-                return Err(CrmError::policy(format!("policy.duplicates.{name}"), format!("{v} is not between 0 and 1")));
+                return Err(CrmError::policy(
+                    format!("policy.duplicates.{name}"),
+                    format!("{v} is not between 0 and 1"),
+                ));
             }
+        }
+        if d.team.trim().is_empty() {
+            return Err(CrmError::policy("policy.duplicates.team", "must not be empty"));
         }
         for (list, values) in [
             ("third_party.confirmation_fields", &self.third_party.confirmation_fields),
             ("third_party.sensitive_fields", &self.third_party.sensitive_fields),
             ("interaction.allowed_reasons", &self.interaction.allowed_reasons),
+            ("duplicates.name_particles", &self.duplicates.name_particles),
+            ("duplicates.onboarding_checklist", &self.duplicates.onboarding_checklist),
+            ("duplicates.duplicate_steps", &self.duplicates.duplicate_steps),
         ] {
             if let Some(i) = values.iter().position(|v| v.trim().is_empty()) {
                 return Err(CrmError::policy(format!("policy.{list}[{i}]"), "must not be empty"));

@@ -1,4 +1,5 @@
-"""crm-rules for Python: Brazilian business-day calendar, agendamento and inbound-contact rules.
+"""crm-rules for Python: Brazilian business-day calendar, agendamento, inbound-contact
+rules and identifier normalisation (CPF, CNPJ, phone, e-mail, search keys).
 
 Every rule runs in the Rust core (``crm_rules._native``); this package only
 converts Python values and names the parameters. See docs/API.md for the contract.
@@ -34,6 +35,16 @@ from ._errors import (
     ValidationError,
 )
 from ._native import DATE_KEYS, MAX_YEAR, MIN_YEAR, Calendar, Policy
+from ._native import (  # identifiers and text (CAD-2, CAD-4): native, no JSON round trip
+    clean_text,
+    format_cnpj,
+    format_cpf,
+    is_valid_cnpj,
+    is_valid_cpf,
+    normalize_email,
+    normalize_phone,
+    search_key,
+)
 from ._types import (
     Account,
     AccountStatus,
@@ -169,19 +180,27 @@ __all__ = [
     "agendamentos_to_close",
     "business_days_between",
     "check_interaction",
+    "clean_text",
     "commission",
     "create_agendamento",
     "debt_decision",
     "evaluate",
     "evaluate_agendamento",
+    "format_cnpj",
+    "format_cpf",
     "holidays_in",
     "inbound_contact",
     "is_business_day",
+    "is_valid_cnpj",
+    "is_valid_cpf",
+    "normalize_email",
+    "normalize_phone",
     "open_boletos",
     "reinstatement",
     "renew_agendamento",
     "route_contact",
     "rule_names",
+    "search_key",
     "third_party",
 ]
 

@@ -18,6 +18,18 @@ pub enum Team {
     Manager,
 }
 
+impl Team {
+    /// The name used in JSON, e.g. `central`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Team::Commercial => "commercial",
+            Team::Support => "support",
+            Team::Central => "central",
+            Team::Manager => "manager",
+        }
+    }
+}
+
 /// An inclusive range of dates (a vacation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,202 @@
+//! Registration — CAD-1, CAD-3, CAD-6 (seed 000 §1, seed 001 general §6).
+//!
+//! - CAD-1: an initial atendimento needs name, phone, e-mail and contact reason; every
+//!   missing or invalid field is reported at once.
+//! - CAD-3: an atendimento can only be created for a contact already registered.
+//! - CAD-6: duplicates are handled by the central team (`duplicates.team`), with the
+//!   general onboarding checklist plus the duplicate-specific steps.
+
+use serde::{Deserialize, Serialize};
+
+use crate::context::Context;
+use crate::decision::{Decision, Reason};
+use crate::error::{CrmError, Result};
+use crate::identifiers::{clean_text, normalize_email, normalize_phone};
+
+/// An initial atendimento as typed by the user.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct AtendimentoDraft {
+    /// The registered contact it is for (CAD-3).
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
+    pub contact_id: Option<String>,
+    /// Name.
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
+    pub name: Option<String>,
+    /// Phone, any spelling.
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
+    pub phone: Option<String>,
+    /// E-mail.
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
+    pub email: Option<String>,
+    /// Reason for the contact.
+    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
+    pub reason: Option<String>,
+}
+
+/// One problem of a registration, with the field's path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Problem {
+    /// e.g. `atendimento.phone`.
+    pub path: String,
+    /// `missing`, `invalid` or `unregistered_contact`.
+    #[cfg_attr(feature = "wasm", tsify(type = "\"missing\" | \"invalid\" | \"unregistered_contact\""))]
+    pub code: String,
+}
+
+/// The cleaned values (`None` where missing or invalid).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct Normalized {
+    /// Name, spaces cleaned, accents kept.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub name: Option<String>,
+    /// E.164 phone.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub phone: Option<String>,
+    /// Lower-case e-mail.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub email: Option<String>,
+    /// Reason, spaces cleaned.
+    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
+    pub reason: Option<String>,
+}
+
+/// Outcome of [`check_atendimento`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct RegistrationCheck {
+    /// No problems.
+    pub accepted: bool,
+    /// Every problem, in field order.
+    pub problems: Vec<Problem>,
+    /// The cleaned values.
+    pub normalized: Normalized,
+}
+
+fn present(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(clean_text).filter(|s| !s.is_empty())
+}
+
+/// Checks an initial atendimento (CAD-1, CAD-3): every problem at once.
+pub fn check_atendimento(
+    _ctx: &Context,
+    draft: &AtendimentoDraft,
+    registered_contact_ids: &[String],
+) -> Result<Decision<RegistrationCheck>> {
+    let mut problems = Vec::new();
+    let mut reasons = Vec::new();
+    let problem = |field: &str, code: &str| Problem { path: format!("atendimento.{field}"), code: code.to_owned() };
+    let registered = draft.contact_id.as_ref().is_some_and(|id| registered_contact_ids.iter().any(|r| r == id));
+    if registered {
+        reasons.push(
+            Reason::new("CAD-3", "Contato já cadastrado.", "The contact is already registered.")
+                .fact("contact_id", draft.contact_id.as_deref()),
+        );
+    } else {
+        problems.push(problem("contact_id", "unregistered_contact"));
+        reasons.push(
+            Reason::new(
+                "CAD-3",
+                "O atendimento só pode ser criado para um contato já cadastrado.",
+                "An atendimento can only be created for a contact that is already registered.",
+            )
+            .fact("contact_id", draft.contact_id.as_deref()),
+        );
+    }
+    let name = present(&draft.name);
+    if name.is_none() {
+        problems.push(problem("name", "missing"));
+    }
+    let phone = match present(&draft.phone) {
+        None => {
+            problems.push(problem("phone", "missing"));
+            None
+        }
+        Some(p) => match normalize_phone(&p) {
+            Ok(e164) => Some(e164),
+            Err(_) => {
+                problems.push(problem("phone", "invalid"));
+                None
+            }
+        },
+    };
+    let email = match present(&draft.email) {
+        None => {
+            problems.push(problem("email", "missing"));
+            None
+        }
+        Some(e) => match normalize_email(&e) {
+            Ok(n) => Some(n),
+            Err(_) => {
+                problems.push(problem("email", "invalid"));
+                None
+            }
+        },
+    };
+    let reason = present(&draft.reason);
+    if reason.is_none() {
+        problems.push(problem("reason", "missing"));
+    }
+    let field_problems: Vec<&Problem> = problems.iter().filter(|p| p.code != "unregistered_contact").collect();
+    reasons.push(if field_problems.is_empty() {
+        Reason::new(
+            "CAD-1",
+            "Cadastro inicial completo: nome, telefone, e-mail e motivo do contato.",
+            "Initial registration complete: name, phone, e-mail and contact reason.",
+        )
+    } else {
+        let list: Vec<String> = field_problems.iter().map(|p| format!("{} ({})", p.path, p.code)).collect();
+        Reason::new(
+            "CAD-1",
+            format!("Cadastro inicial incompleto ou inválido: {}.", list.join(", ")),
+            format!("Initial registration incomplete or invalid: {}.", list.join(", ")),
+        )
+        .fact("problems", &field_problems)
+    });
+    Ok(Decision::new(
+        RegistrationCheck {
+            accepted: problems.is_empty(),
+            problems,
+            normalized: Normalized { name, phone, email, reason },
+        },
+        reasons,
+    ))
+}
+
+/// The task created for a duplicate registration (CAD-6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+pub struct DuplicateTask {
+    /// The team that handles it.
+    pub team: String,
+    /// The general onboarding checklist.
+    pub checklist: Vec<String>,
+    /// The duplicate-specific steps.
+    pub duplicate_steps: Vec<String>,
+}
+
+/// The task for handling the duplicate `records` (CAD-6).
+pub fn duplicate_task(ctx: &Context, records: &[String]) -> Result<Decision<DuplicateTask>> {
+    if records.len() < 2 {
+        return Err(CrmError::invalid("records", "a duplicate involves at least two records"));
+    }
+    let p = &ctx.policy().duplicates;
+    let reason = Reason::new(
+        "CAD-6",
+        format!("Cadastro duplicado ({}): tratado pela equipe {}, com o checklist de onboarding e os passos de duplicidade.", records.join(", "), p.team),
+        format!("Duplicate registration ({}): handled by the {} team, with the onboarding checklist and the duplicate steps.", records.join(", "), p.team),
+    )
+    .fact("records", records)
+    .fact("team", &p.team);
+    Ok(Decision::new(
+        DuplicateTask {
+            team: p.team.clone(),
+            checklist: p.onboarding_checklist.clone(),
+            duplicate_steps: p.duplicate_steps.clone(),
+        },
+        vec![reason],
+    ))
+}
