@@ -180,6 +180,48 @@ pub fn check_interaction(
     run("interaction.check", &input)
 }
 
+/// Rule `registration.check`: an initial atendimento: every missing or invalid field at once (CAD-1, CAD-3).
+#[wasm_bindgen(js_name = checkRegistration, unchecked_return_type = "Decision<RegistrationCheck>")]
+pub fn check_registration(#[wasm_bindgen(unchecked_param_type = "RegistrationCheckInput")] input: JsValue) -> JsResult<JsValue> {
+    run("registration.check", &input)
+}
+
+/// Rule `duplicates.candidates`: the likely duplicates of a record (CAD-5).
+#[wasm_bindgen(js_name = duplicateCandidates, unchecked_return_type = "Decision<Candidate[]>")]
+pub fn duplicate_candidates(#[wasm_bindgen(unchecked_param_type = "DuplicateCandidatesInput")] input: JsValue) -> JsResult<JsValue> {
+    run("duplicates.candidates", &input)
+}
+
+/// Rule `duplicates.all`: every likely duplicate pair of a set of records (CAD-5).
+#[wasm_bindgen(js_name = allDuplicates, unchecked_return_type = "Decision<CandidatePair[]>")]
+pub fn all_duplicates(#[wasm_bindgen(unchecked_param_type = "AllDuplicatesInput")] input: JsValue) -> JsResult<JsValue> {
+    run("duplicates.all", &input)
+}
+
+/// Rule `duplicates.task`: the task for handling a duplicate (CAD-6).
+#[wasm_bindgen(js_name = duplicateTask, unchecked_return_type = "Decision<DuplicateTask>")]
+pub fn duplicate_task(#[wasm_bindgen(unchecked_param_type = "DuplicateTaskInput")] input: JsValue) -> JsResult<JsValue> {
+    run("duplicates.task", &input)
+}
+
+/// Rule `merge.plan`: a reviewable, reversible merge plan (CAD-7).
+#[wasm_bindgen(js_name = planMerge, unchecked_return_type = "Decision<MergePlan>")]
+pub fn plan_merge(#[wasm_bindgen(unchecked_param_type = "MergePlanInput")] input: JsValue) -> JsResult<JsValue> {
+    run("merge.plan", &input)
+}
+
+/// Rule `merge.apply`: applies a merge plan without losing anything (CAD-7).
+#[wasm_bindgen(js_name = applyMerge, unchecked_return_type = "Decision<MergeResult>")]
+pub fn apply_merge(#[wasm_bindgen(unchecked_param_type = "MergeApplyInput")] input: JsValue) -> JsResult<JsValue> {
+    run("merge.apply", &input)
+}
+
+/// Rule `merge.revert`: reverts an applied merge exactly (CAD-7).
+#[wasm_bindgen(js_name = revertMerge, unchecked_return_type = "Decision<Reverted>")]
+pub fn revert_merge(#[wasm_bindgen(unchecked_param_type = "MergeRevertInput")] input: JsValue) -> JsResult<JsValue> {
+    run("merge.revert", &input)
+}
+
 /// A business-day calendar (CAL-BD): the national holidays plus the optional sets a
 /// policy enables. Build it once and query it many times.
 #[wasm_bindgen(js_name = Calendar)]

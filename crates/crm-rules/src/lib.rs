@@ -27,8 +27,8 @@ pub use model::{
     Debt, InboundContact, Interaction, Purpose, Requester, SaleRequest, Schedule, Team, User,
 };
 pub use policy::{
-    AgendamentoPolicy, CalendarPolicy, DatedClosure, DebtPolicy, DuplicatesPolicy, DuplicateWeights, InteractionPolicy, Policy, RecurringHoliday,
-    ReinstatementPolicy, ThirdPartyPolicy, Uf,
+    AgendamentoPolicy, CalendarPolicy, DatedClosure, DebtPolicy, DuplicateWeights, DuplicatesPolicy, InteractionPolicy,
+    Policy, RecurringHoliday, ReinstatementPolicy, ThirdPartyPolicy, Uf,
 };
 
 /// The repository README's Rust example, compiled and run as a doctest.

@@ -180,6 +180,13 @@ __all__ = [
     "agendamentos_to_close",
     "business_days_between",
     "check_interaction",
+    "check_registration",
+    "duplicate_candidates",
+    "all_duplicates",
+    "duplicate_task",
+    "plan_merge",
+    "apply_merge",
+    "revert_merge",
     "clean_text",
     "commission",
     "create_agendamento",
@@ -653,3 +660,115 @@ def agendamentos_to_close(
         if renamed is error:
             raise
         raise renamed from None
+
+
+def _records(value: object, name: str) -> List[Any]:
+    """A list copy of a sequence (not a string)."""
+    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        return list(value)
+    raise _invalid(name, f"expected a sequence, got `{type(value).__name__}`")
+
+
+def check_registration(
+    atendimento: Mapping[str, Any], registered_contact_ids: Sequence[str], *, policy: PolicyLike = None
+) -> Decision:
+    """Checks an initial atendimento (rule ``registration.check``; CAD-1, CAD-3).
+
+    Every missing or invalid field is reported at once, with its path.
+
+    >>> out = check_registration({"contact_id": "C-1", "name": " Ana  Souza ", "phone": "(11) 98765-4321",
+    ...                           "email": " Ana@X.com.br ", "reason": "venda"}, ["C-1"])["outcome"]
+    >>> out["accepted"], out["normalized"]["phone"], out["normalized"]["email"]
+    (True, '+5511987654321', 'ana@x.com.br')
+    >>> [p["path"] for p in check_registration({"contact_id": "C-9"}, ["C-1"])["outcome"]["problems"]]
+    ['atendimento.contact_id', 'atendimento.name', 'atendimento.phone', 'atendimento.email', 'atendimento.reason']
+    """
+    request = {
+        "atendimento": _mapping(atendimento, "atendimento"),
+        "registered_contact_ids": _records(registered_contact_ids, "registered_contact_ids"),
+    }
+    return cast(Decision, _with_policy("registration.check", request, policy))
+
+
+def duplicate_candidates(
+    records: Sequence[Mapping[str, Any]], record: Mapping[str, Any], *, policy: PolicyLike = None
+) -> Decision:
+    """The likely duplicates of ``record`` among ``records`` (rule ``duplicates.candidates``; CAD-5).
+
+    >>> recs = [{"id": "a", "name": "João da Silva", "document": "529.982.247-25"},
+    ...         {"id": "b", "name": "Maria Souza", "document": "52998224725"}]
+    >>> [(c["id"], c["matched"]) for c in duplicate_candidates(recs, recs[0])["outcome"]]
+    [('b', ['document'])]
+    """
+    request = {"records": _records(records, "records"), "record": _mapping(record, "record")}
+    return cast(Decision, _with_policy("duplicates.candidates", request, policy))
+
+
+def all_duplicates(records: Sequence[Mapping[str, Any]], *, policy: PolicyLike = None) -> Decision:
+    """Every likely duplicate pair among ``records`` (rule ``duplicates.all``; CAD-5).
+
+    >>> recs = [{"id": "a", "name": "Ana", "emails": ["ANA@x.com.br"], "phones": ["(11) 98765-4321"]},
+    ...         {"id": "b", "name": "Bia", "emails": ["ana@x.com.br"], "phones": ["+55 11 98765 4321"]}]
+    >>> [(p["a"], p["b"], p["matched"]) for p in all_duplicates(recs)["outcome"]]
+    [('a', 'b', ['email', 'phone'])]
+    """
+    return cast(Decision, _with_policy("duplicates.all", {"records": _records(records, "records")}, policy))
+
+
+def duplicate_task(records: Sequence[str], *, policy: PolicyLike = None) -> Decision:
+    """The task for handling duplicate ``records`` (rule ``duplicates.task``; CAD-6).
+
+    >>> duplicate_task(["a", "b"])["outcome"]["team"]
+    'central'
+    """
+    return cast(Decision, _with_policy("duplicates.task", {"records": _records(records, "records")}, policy))
+
+
+def plan_merge(
+    records: Sequence[Mapping[str, Any]],
+    survivor: str,
+    choices: Optional[Mapping[str, str]] = None,
+    *,
+    policy: PolicyLike = None,
+) -> Decision:
+    """A reviewable, reversible plan to merge ``records`` into ``survivor`` (rule ``merge.plan``; CAD-7).
+
+    >>> recs = [{"id": "A", "fields": {"city": "Santos"}, "children": {"contacts": ["c1"]}},
+    ...         {"id": "B", "fields": {"city": "Campinas"}, "children": {"sales": ["s1"]}}]
+    >>> plan = plan_merge(recs, "A")["outcome"]
+    >>> [c["field"] for c in plan["conflicts"]], plan["moves"]
+    (['city'], [{'child': 's1', 'from': 'B', 'kind': 'sales', 'to': 'A'}])
+    >>> plan_merge(recs, "A", {"city": "B"})["outcome"]["fields"]["city"]
+    {'from': 'B', 'value': 'Campinas'}
+    """
+    request: Dict[str, Any] = {"records": _records(records, "records"), "survivor": survivor}
+    if choices is not None:
+        request["choices"] = _mapping(choices, "choices")
+    return cast(Decision, _with_policy("merge.plan", request, policy))
+
+
+def apply_merge(records: Sequence[Mapping[str, Any]], plan: Mapping[str, Any], *, policy: PolicyLike = None) -> Decision:
+    """Applies a merge plan: nothing is lost (rule ``merge.apply``; CAD-7).
+
+    Raises :class:`ValidationError` (path ``plan.conflicts``) while conflicts remain.
+
+    >>> recs = [{"id": "A", "children": {"contacts": ["c1"]}}, {"id": "B", "children": {"contacts": ["c2"]}}]
+    >>> plan = plan_merge(recs, "A")["outcome"]
+    >>> apply_merge(recs, plan)["outcome"]["survivor"]["children"]["contacts"]
+    ['c1', 'c2']
+    """
+    request = {"records": _records(records, "records"), "plan": _mapping(plan, "plan")}
+    return cast(Decision, _with_policy("merge.apply", request, policy))
+
+
+def revert_merge(survivor: Mapping[str, Any], plan: Mapping[str, Any], *, policy: PolicyLike = None) -> Decision:
+    """Reverts an applied merge exactly (rule ``merge.revert``; CAD-7).
+
+    >>> recs = [{"id": "A", "children": {"contacts": ["c1"]}}, {"id": "B", "children": {"contacts": ["c2"]}}]
+    >>> plan = plan_merge(recs, "A")["outcome"]
+    >>> merged = apply_merge(recs, plan)["outcome"]["survivor"]
+    >>> [r["children"]["contacts"] for r in revert_merge(merged, plan)["outcome"]["records"]]
+    [['c1'], ['c2']]
+    """
+    request = {"survivor": _mapping(survivor, "survivor"), "plan": _mapping(plan, "plan")}
+    return cast(Decision, _with_policy("merge.revert", request, policy))
