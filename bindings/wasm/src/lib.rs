@@ -182,25 +182,33 @@ pub fn check_interaction(
 
 /// Rule `registration.check`: an initial atendimento: every missing or invalid field at once (CAD-1, CAD-3).
 #[wasm_bindgen(js_name = checkRegistration, unchecked_return_type = "Decision<RegistrationCheck>")]
-pub fn check_registration(#[wasm_bindgen(unchecked_param_type = "RegistrationCheckInput")] input: JsValue) -> JsResult<JsValue> {
+pub fn check_registration(
+    #[wasm_bindgen(unchecked_param_type = "RegistrationCheckInput")] input: JsValue,
+) -> JsResult<JsValue> {
     run("registration.check", &input)
 }
 
 /// Rule `duplicates.candidates`: the likely duplicates of a record (CAD-5).
 #[wasm_bindgen(js_name = duplicateCandidates, unchecked_return_type = "Decision<Candidate[]>")]
-pub fn duplicate_candidates(#[wasm_bindgen(unchecked_param_type = "DuplicateCandidatesInput")] input: JsValue) -> JsResult<JsValue> {
+pub fn duplicate_candidates(
+    #[wasm_bindgen(unchecked_param_type = "DuplicateCandidatesInput")] input: JsValue,
+) -> JsResult<JsValue> {
     run("duplicates.candidates", &input)
 }
 
 /// Rule `duplicates.all`: every likely duplicate pair of a set of records (CAD-5).
 #[wasm_bindgen(js_name = allDuplicates, unchecked_return_type = "Decision<CandidatePair[]>")]
-pub fn all_duplicates(#[wasm_bindgen(unchecked_param_type = "AllDuplicatesInput")] input: JsValue) -> JsResult<JsValue> {
+pub fn all_duplicates(
+    #[wasm_bindgen(unchecked_param_type = "AllDuplicatesInput")] input: JsValue,
+) -> JsResult<JsValue> {
     run("duplicates.all", &input)
 }
 
 /// Rule `duplicates.task`: the task for handling a duplicate (CAD-6).
 #[wasm_bindgen(js_name = duplicateTask, unchecked_return_type = "Decision<DuplicateTask>")]
-pub fn duplicate_task(#[wasm_bindgen(unchecked_param_type = "DuplicateTaskInput")] input: JsValue) -> JsResult<JsValue> {
+pub fn duplicate_task(
+    #[wasm_bindgen(unchecked_param_type = "DuplicateTaskInput")] input: JsValue,
+) -> JsResult<JsValue> {
     run("duplicates.task", &input)
 }
 

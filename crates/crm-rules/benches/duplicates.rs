@@ -43,34 +43,232 @@ impl Rng {
 }
 
 const FIRST: &[&str] = &[
-    "João", "Maria", "José", "Ana", "Antônio", "Francisca", "Carlos", "Paulo", "Pedro", "Lucas", "Luiz", "Marcos",
-    "Luís", "Gabriel", "Rafael", "Daniel", "Marcelo", "Bruno", "Eduardo", "Felipe", "Raimundo", "Rodrigo",
-    "Manoel", "Mateus", "André", "Fernando", "Fábio", "Leonardo", "Gustavo", "Guilherme", "Leandro", "Tiago",
-    "Anderson", "Ricardo", "Márcio", "Jorge", "Sebastião", "Alexandre", "Roberto", "Edson", "Diego", "Vitor",
-    "Sérgio", "Cláudio", "Matheus", "Thiago", "Geraldo", "Adriano", "Luciano", "Júlio", "Renato", "Alex",
-    "Vinícius", "Rogério", "Samuel", "Ronaldo", "Mário", "Flávio", "Douglas", "Igor", "Davi", "Manuel",
-    "Jefferson", "Cícero", "Victor", "Miguel", "Robson", "Mauro", "Danilo", "Joaquim", "Caio", "Otávio",
-    "Adriana", "Juliana", "Márcia", "Fernanda", "Patrícia", "Aline", "Sandra", "Camila", "Amanda", "Bruna",
-    "Jéssica", "Letícia", "Júlia", "Luciana", "Vanessa", "Mariana", "Gabriela", "Vera", "Vitória", "Larissa",
-    "Cláudia", "Beatriz", "Luana", "Rita", "Sônia", "Renata", "Eliane", "Josefa", "Simone", "Natália",
-    "Cristiane", "Carla", "Débora", "Rosângela", "Jaqueline", "Rosa", "Daniela", "Aparecida", "Marlene",
-    "Terezinha", "Raimunda", "Andréia", "Fabiana", "Lúcia", "Raquel", "Ângela", "Rafaela", "Joana", "Luzia",
-    "Elaine", "Daniele", "Regina", "Daiane", "Cristina", "Valéria", "Lourdes", "Sabrina", "Isabel", "Tatiane",
-    "Heloísa", "Cecília", "Lívia", "Yasmin", "Emanuelly", "Helena", "Alícia", "Valentina", "Laís", "Cauê",
+    "João",
+    "Maria",
+    "José",
+    "Ana",
+    "Antônio",
+    "Francisca",
+    "Carlos",
+    "Paulo",
+    "Pedro",
+    "Lucas",
+    "Luiz",
+    "Marcos",
+    "Luís",
+    "Gabriel",
+    "Rafael",
+    "Daniel",
+    "Marcelo",
+    "Bruno",
+    "Eduardo",
+    "Felipe",
+    "Raimundo",
+    "Rodrigo",
+    "Manoel",
+    "Mateus",
+    "André",
+    "Fernando",
+    "Fábio",
+    "Leonardo",
+    "Gustavo",
+    "Guilherme",
+    "Leandro",
+    "Tiago",
+    "Anderson",
+    "Ricardo",
+    "Márcio",
+    "Jorge",
+    "Sebastião",
+    "Alexandre",
+    "Roberto",
+    "Edson",
+    "Diego",
+    "Vitor",
+    "Sérgio",
+    "Cláudio",
+    "Matheus",
+    "Thiago",
+    "Geraldo",
+    "Adriano",
+    "Luciano",
+    "Júlio",
+    "Renato",
+    "Alex",
+    "Vinícius",
+    "Rogério",
+    "Samuel",
+    "Ronaldo",
+    "Mário",
+    "Flávio",
+    "Douglas",
+    "Igor",
+    "Davi",
+    "Manuel",
+    "Jefferson",
+    "Cícero",
+    "Victor",
+    "Miguel",
+    "Robson",
+    "Mauro",
+    "Danilo",
+    "Joaquim",
+    "Caio",
+    "Otávio",
+    "Adriana",
+    "Juliana",
+    "Márcia",
+    "Fernanda",
+    "Patrícia",
+    "Aline",
+    "Sandra",
+    "Camila",
+    "Amanda",
+    "Bruna",
+    "Jéssica",
+    "Letícia",
+    "Júlia",
+    "Luciana",
+    "Vanessa",
+    "Mariana",
+    "Gabriela",
+    "Vera",
+    "Vitória",
+    "Larissa",
+    "Cláudia",
+    "Beatriz",
+    "Luana",
+    "Rita",
+    "Sônia",
+    "Renata",
+    "Eliane",
+    "Josefa",
+    "Simone",
+    "Natália",
+    "Cristiane",
+    "Carla",
+    "Débora",
+    "Rosângela",
+    "Jaqueline",
+    "Rosa",
+    "Daniela",
+    "Aparecida",
+    "Marlene",
+    "Terezinha",
+    "Raimunda",
+    "Andréia",
+    "Fabiana",
+    "Lúcia",
+    "Raquel",
+    "Ângela",
+    "Rafaela",
+    "Joana",
+    "Luzia",
+    "Elaine",
+    "Daniele",
+    "Regina",
+    "Daiane",
+    "Cristina",
+    "Valéria",
+    "Lourdes",
+    "Sabrina",
+    "Isabel",
+    "Tatiane",
+    "Heloísa",
+    "Cecília",
+    "Lívia",
+    "Yasmin",
+    "Emanuelly",
+    "Helena",
+    "Alícia",
+    "Valentina",
+    "Laís",
+    "Cauê",
 ];
 const LAST: &[&str] = &[
-    "Silva", "Santos", "Oliveira", "Souza", "Rodrigues", "Ferreira", "Alves", "Pereira", "Lima", "Gomes",
-    "Costa", "Ribeiro", "Martins", "Carvalho", "Almeida", "Lopes", "Soares", "Fernandes", "Vieira", "Barbosa",
-    "Rocha", "Dias", "Nascimento", "Andrade", "Moreira", "Nunes", "Marques", "Machado", "Mendes", "Freitas",
-    "Cardoso", "Ramos", "Gonçalves", "Santana", "Teixeira", "Araújo", "Pinto", "Correia", "Cavalcanti",
-    "Monteiro", "Moura", "Batista", "Rezende", "Campos", "Cunha", "Reis", "Brito", "Mello", "Magalhães",
-    "Conceição", "Simões", "Brandão", "Sampaio", "Peixoto", "Assunção", "Guimarães", "Figueiredo", "Queiroz",
-    "Barros", "Pires", "Castro", "Farias", "Azevedo", "Siqueira", "Coelho", "Xavier", "Borges", "Macedo",
-    "Tavares", "Fonseca", "Medeiros", "Vasconcelos", "Aragão", "Falcão", "Quintão", "Leão", "Frazão", "Galvão",
+    "Silva",
+    "Santos",
+    "Oliveira",
+    "Souza",
+    "Rodrigues",
+    "Ferreira",
+    "Alves",
+    "Pereira",
+    "Lima",
+    "Gomes",
+    "Costa",
+    "Ribeiro",
+    "Martins",
+    "Carvalho",
+    "Almeida",
+    "Lopes",
+    "Soares",
+    "Fernandes",
+    "Vieira",
+    "Barbosa",
+    "Rocha",
+    "Dias",
+    "Nascimento",
+    "Andrade",
+    "Moreira",
+    "Nunes",
+    "Marques",
+    "Machado",
+    "Mendes",
+    "Freitas",
+    "Cardoso",
+    "Ramos",
+    "Gonçalves",
+    "Santana",
+    "Teixeira",
+    "Araújo",
+    "Pinto",
+    "Correia",
+    "Cavalcanti",
+    "Monteiro",
+    "Moura",
+    "Batista",
+    "Rezende",
+    "Campos",
+    "Cunha",
+    "Reis",
+    "Brito",
+    "Mello",
+    "Magalhães",
+    "Conceição",
+    "Simões",
+    "Brandão",
+    "Sampaio",
+    "Peixoto",
+    "Assunção",
+    "Guimarães",
+    "Figueiredo",
+    "Queiroz",
+    "Barros",
+    "Pires",
+    "Castro",
+    "Farias",
+    "Azevedo",
+    "Siqueira",
+    "Coelho",
+    "Xavier",
+    "Borges",
+    "Macedo",
+    "Tavares",
+    "Fonseca",
+    "Medeiros",
+    "Vasconcelos",
+    "Aragão",
+    "Falcão",
+    "Quintão",
+    "Leão",
+    "Frazão",
+    "Galvão",
 ];
 const PARTICLES: &[&str] = &["da", "de", "do", "dos", "das"];
 const DDDS: &[u64] = &[11, 12, 19, 21, 27, 31, 41, 47, 48, 51, 61, 62, 71, 81, 85, 91, 92, 98];
-const DOMAINS: &[&str] = &["gmail.com", "hotmail.com", "outlook.com.br", "uol.com.br", "adv.oabsp.org.br", "yahoo.com.br"];
+const DOMAINS: &[&str] =
+    &["gmail.com", "hotmail.com", "outlook.com.br", "uol.com.br", "adv.oabsp.org.br", "yahoo.com.br"];
 
 fn check_digit(digits: &[u64], weights: impl Iterator<Item = u64>) -> u64 {
     let s: u64 = digits.iter().zip(weights).map(|(d, w)| d * w).sum();
@@ -199,13 +397,14 @@ fn retype(rng: &mut Rng, original: &DuplicateRecord, id: String) -> DuplicateRec
     }
     // Keep a random non-empty subset of the identifiers, spelled differently.
     loop {
-        let document = original
-            .document
-            .as_ref()
-            .filter(|_| rng.chance(60))
-            .map(|d| if d.contains(['.', '/', '-']) { unmask(d) } else { mask(d) });
-        let emails: Vec<String> =
-            original.emails.iter().filter(|_| rng.chance(50)).map(|e| e.to_uppercase()).collect();
+        let document = original.document.as_ref().filter(|_| rng.chance(60)).map(|d| {
+            if d.contains(['.', '/', '-']) {
+                unmask(d)
+            } else {
+                mask(d)
+            }
+        });
+        let emails: Vec<String> = original.emails.iter().filter(|_| rng.chance(50)).map(|e| e.to_uppercase()).collect();
         let phones: Vec<String> = original.phones.iter().filter(|_| rng.chance(60)).map(|p| respell_phone(p)).collect();
         if document.is_some() || !emails.is_empty() || !phones.is_empty() {
             return DuplicateRecord { id, name, document, emails, phones };
@@ -244,11 +443,7 @@ fn generate(n: usize, seed: u64) -> Data {
             _ => None,
         }
         .map(|d| if rng.chance(50) { mask(&d) } else { d });
-        let emails = if rng.chance(80) {
-            vec![format!("{}{}@{}", slug(&name), i, rng.pick(DOMAINS))]
-        } else {
-            vec![]
-        };
+        let emails = if rng.chance(80) { vec![format!("{}{}@{}", slug(&name), i, rng.pick(DOMAINS))] } else { vec![] };
         let sub = (i * 3_141_593 + 271_828) % 100_000_000;
         let ddd = DDDS[rng.below(DDDS.len())];
         let phones = if rng.chance(85) { vec![phone(ddd, sub)] } else { vec![] };
@@ -259,7 +454,8 @@ fn generate(n: usize, seed: u64) -> Data {
     let mut next_id = base;
     while planted.len() < planted_pairs {
         let o = rng.below(base);
-        if !used.insert(o) {
+        let r = &records[o];
+        if (r.document.is_none() && r.emails.is_empty() && r.phones.is_empty()) || !used.insert(o) {
             continue;
         }
         let id = format!("acc{next_id:07}");
@@ -268,9 +464,11 @@ fn generate(n: usize, seed: u64) -> Data {
         planted.insert(pair(&records[o].id, &copy.id));
         records.push(copy);
     }
-    for _ in 0..families {
+    let mut made = 0;
+    while made < families {
         let o = rng.below(base);
         let Some(shared) = records[o].phones.first().cloned() else { continue };
+        made += 1;
         let surname = records[o].name.rsplit(' ').next().unwrap_or("Silva").to_owned();
         let name = format!("{} {}", rng.pick(FIRST), surname);
         let id = format!("acc{next_id:07}");
@@ -296,7 +494,11 @@ fn policy_from_env() -> DuplicatesPolicy {
 fn vm_hwm() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" ")))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+        })
         .unwrap_or_else(|| "n/a".to_owned())
 }
 
@@ -304,7 +506,13 @@ fn scale(n: usize) {
     let policy = policy_from_env();
     let t = Instant::now();
     let data = generate(n, 0x00C0_FFEE);
-    println!("generated {} records, {} planted pairs in {:.2?} (VmHWM {})", data.records.len(), data.planted.len(), t.elapsed(), vm_hwm());
+    println!(
+        "generated {} records, {} planted pairs in {:.2?} (VmHWM {})",
+        data.records.len(),
+        data.planted.len(),
+        t.elapsed(),
+        vm_hwm()
+    );
     let t = Instant::now();
     let index = DuplicateIndex::build(&data.records, &policy);
     let build = t.elapsed();
@@ -325,7 +533,44 @@ fn scale(n: usize) {
     let true_pos = found.intersection(&data.planted).count();
     let precision = if found.is_empty() { 1.0 } else { true_pos as f64 / found.len() as f64 };
     let recall = true_pos as f64 / data.planted.len().max(1) as f64;
-    println!("precision {precision:.4} ({true_pos}/{}), recall {recall:.4} ({true_pos}/{})", found.len(), data.planted.len());
+    println!(
+        "precision {precision:.4} ({true_pos}/{}), recall {recall:.4} ({true_pos}/{})",
+        found.len(),
+        data.planted.len()
+    );
+    let mut false_by_fields = std::collections::BTreeMap::<String, usize>::new();
+    for c in all.iter().filter(|c| !data.planted.contains(&(c.a.clone(), c.b.clone()))) {
+        *false_by_fields.entry(c.matched.join("+")).or_default() += 1;
+    }
+    println!("pairs found that were not planted, by matched fields: {false_by_fields:?}");
+    // Why the missed pairs were missed: what the copy still shares with its original.
+    let by_id: std::collections::HashMap<&str, &DuplicateRecord> =
+        data.records.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut shares = std::collections::BTreeMap::<String, usize>::new();
+    for (a, b) in data.planted.difference(&found) {
+        let (x, y) = (by_id[a.as_str()], by_id[b.as_str()]);
+        let norm = |r: &DuplicateRecord| {
+            let d = r.document.as_deref().and_then(crm_rules::identifiers::document_key);
+            let e: HashSet<String> =
+                r.emails.iter().filter_map(|e| crm_rules::identifiers::normalize_email(e).ok()).collect();
+            let p: HashSet<String> =
+                r.phones.iter().filter_map(|p| crm_rules::identifiers::normalize_phone(p).ok()).collect();
+            (d, e, p)
+        };
+        let ((dx, ex, px), (dy, ey, py)) = (norm(x), norm(y));
+        let mut what = Vec::new();
+        if dx.is_some() && dx == dy {
+            what.push("document");
+        }
+        if !ex.is_disjoint(&ey) {
+            what.push("email");
+        }
+        if !px.is_disjoint(&py) {
+            what.push("phone");
+        }
+        *shares.entry(if what.is_empty() { "nothing".to_owned() } else { what.join("+") }).or_default() += 1;
+    }
+    println!("missed pairs by the keys they share (name not similar enough to add its weight): {shares:?}");
     println!("build + all_candidates: {:.2?}; peak memory (VmHWM, whole process): {}", build + query, vm_hwm());
 }
 

@@ -25,10 +25,13 @@
 //! (`min(weights.name, 1) ≥ threshold`); otherwise every candidate shares an exact key
 //! and the name blocks could add nothing (the seed policy: 0.3 < 0.5).
 //!
-//! Building sorts one `(block hash, record)` array per kind (16 bytes per key), so the
-//! index of 1 000 000 records costs about the records' own keys plus 100 MB; a query
-//! is a binary search per key of the record plus the comparisons inside its blocks.
-//! Results never depend on the order of the input records.
+//! Building normalises every record (on several threads for big inputs, see
+//! `derive_keys`) and sorts one `(block hash, record)` array per kind (16 bytes per
+//! key), so the index of 1 000 000 records costs about the records' own keys plus
+//! 100 MB. [`DuplicateIndex::candidates_for`] is a binary search per key of the record
+//! plus the comparisons inside its blocks; [`DuplicateIndex::all_candidates`] is one
+//! sequential pass over the sorted blocks. Results never depend on the order of the
+//! input records. Figures for 1 000 000 records are in `BENCHMARKS.md`.
 //!
 //! ```
 //! use crm_rules::duplicates::{DuplicateIndex, DuplicateRecord};
@@ -138,9 +141,15 @@ struct Score {
 
 impl Score {
     /// The better of two scores of the same pair (met twice under one id): higher
-    /// score, then more fields. Total, so the result never depends on input order.
+    /// score, then more fields, then the fields' bits. Total, so the result never
+    /// depends on input order.
     fn better(self, other: Score) -> Score {
-        match self.value.total_cmp(&other.value).then(self.fields.cmp(&other.fields)) {
+        let order = self
+            .value
+            .total_cmp(&other.value)
+            .then(self.fields.count_ones().cmp(&other.fields.count_ones()))
+            .then(self.fields.cmp(&other.fields));
+        match order {
             std::cmp::Ordering::Less => other,
             _ => self,
         }
@@ -169,10 +178,8 @@ impl DuplicateIndex {
     /// Indexes `records` under `policy`. Invalid phones, e-mails and documents are
     /// simply not keys. Records beyond `u32::MAX` are not indexed.
     pub fn build(records: &[DuplicateRecord], policy: &DuplicatesPolicy) -> DuplicateIndex {
-        let particles: Vec<String> =
-            policy.name_particles.iter().map(|p| crate::identifiers::search_key(p)).collect();
-        let keys: Vec<Keys> =
-            records.iter().take(u32::MAX as usize).map(|r| Keys::new(r, &particles)).collect();
+        let particles: Vec<String> = policy.name_particles.iter().map(|p| crate::identifiers::search_key(p)).collect();
+        let keys = derive_keys(records.get(..u32::MAX as usize).unwrap_or(records), &particles);
         let use_name_blocks = policy.weights.name.min(1.0) >= policy.threshold;
         let mut exact = Vec::with_capacity(keys.len() * 3);
         let mut names = Vec::new();
@@ -228,26 +235,31 @@ impl DuplicateIndex {
 
     /// Every likely duplicate pair among the indexed records, `a < b`, sorted by score
     /// (highest first), then `a`, then `b`.
+    ///
+    /// One sequential pass over the sorted blocks: every pair inside a block (within
+    /// the caps) is scored, so the cost is the sum of the squared block sizes, never
+    /// the square of the number of records.
     pub fn all_candidates(&self) -> Vec<CandidatePair> {
-        let mut found: Vec<(&str, &str, Score)> = Vec::new();
-        let mut near = Vec::new();
-        for (i, keys) in (0u32..).zip(self.records.iter()) {
-            self.neighbours(keys, &mut near);
-            for &j in near.iter().filter(|&&j| j > i) {
-                let Some(other) = self.records.get(j as usize) else { continue };
-                if other.id == keys.id {
-                    continue;
-                }
-                if let Some(s) = self.score(keys, other) {
-                    let (a, b) = if keys.id < other.id { (&keys.id, &other.id) } else { (&other.id, &keys.id) };
-                    found.push((a.as_str(), b.as_str(), s));
-                }
-            }
+        let mut found: Vec<(u32, u32, Score)> = Vec::new();
+        self.score_blocks(&self.exact, MAX_EXACT_BLOCK, &mut found);
+        if self.use_name_blocks {
+            self.score_blocks(&self.names, MAX_NAME_BLOCK, &mut found);
         }
+        // A pair met in several blocks: once (its score depends only on the pair).
+        found.sort_unstable_by_key(|&(i, j, _)| (i, j));
+        found.dedup_by_key(|&mut (i, j, _)| (i, j));
+        let mut named: Vec<(&str, &str, Score)> = found
+            .into_iter()
+            .filter_map(|(i, j, s)| {
+                let a = self.records.get(i as usize)?.id.as_str();
+                let b = self.records.get(j as usize)?.id.as_str();
+                Some(if a < b { (a, b, s) } else { (b, a, s) })
+            })
+            .collect();
         // The same pair of ids met through several records: keep the better score.
-        found.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
-        let mut pairs: Vec<(&str, &str, Score)> = Vec::with_capacity(found.len());
-        for (a, b, s) in found {
+        named.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        let mut pairs: Vec<(&str, &str, Score)> = Vec::with_capacity(named.len());
+        for (a, b, s) in named {
             match pairs.last_mut() {
                 Some(last) if last.0 == a && last.1 == b => last.2 = last.2.better(s),
                 _ => pairs.push((a, b, s)),
@@ -258,6 +270,30 @@ impl DuplicateIndex {
             .into_iter()
             .map(|(a, b, s)| CandidatePair { a: a.to_owned(), b: b.to_owned(), score: s.value, matched: s.matched() })
             .collect()
+    }
+
+    /// Scores every pair of records inside each block of the sorted `blocks` that has
+    /// 2..=`cap` records, and appends the candidates as `(i, j, score)` with `i < j`.
+    fn score_blocks(&self, blocks: &[(u64, u32)], cap: usize, out: &mut Vec<(u32, u32, Score)>) {
+        for block in blocks.chunk_by(|x, y| x.0 == y.0) {
+            if block.len() < 2 || block.len() > cap {
+                continue;
+            }
+            for (k, &(_, i)) in block.iter().enumerate() {
+                let Some(a) = self.records.get(i as usize) else { continue };
+                for &(_, j) in block.iter().skip(k + 1) {
+                    let Some(b) = self.records.get(j as usize) else { continue };
+                    if a.id == b.id {
+                        continue;
+                    }
+                    // Score in a fixed order of the pair, whatever the input order.
+                    let (first, second) = if (&a.id, i) < (&b.id, j) { (a, b) } else { (b, a) };
+                    if let Some(s) = self.score(first, second) {
+                        out.push((i.min(j), i.max(j), s));
+                    }
+                }
+            }
+        }
     }
 
     /// The indexed records sharing a block of `keys` (blocks within the caps), sorted,
@@ -309,6 +345,39 @@ impl DuplicateIndex {
         let value = sum.min(1.0);
         (fields != 0 && value >= self.policy.threshold).then_some(Score { value, fields })
     }
+}
+
+/// Inputs from this many records on are normalised on several threads.
+const PARALLEL_FROM: usize = 50_000;
+/// At most this many threads normalise the records.
+const MAX_THREADS: usize = 8;
+
+/// The keys of `records`, in order. Normalising is most of the cost of building an
+/// index, and each record is independent: big inputs are cut into one chunk per
+/// available core (up to [`MAX_THREADS`]). Where threads are unavailable (WebAssembly)
+/// or cannot be spawned, the work is done on the calling thread; the result is the
+/// same either way.
+fn derive_keys(records: &[DuplicateRecord], particles: &[String]) -> Vec<Keys> {
+    let sequential = |chunk: &[DuplicateRecord]| chunk.iter().map(|r| Keys::new(r, particles)).collect::<Vec<Keys>>();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS);
+    if threads < 2 || records.len() < PARALLEL_FROM {
+        return sequential(records);
+    }
+    let chunk_len = records.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let running: Vec<_> = records
+            .chunks(chunk_len)
+            .map(|chunk| (chunk, std::thread::Builder::new().spawn_scoped(scope, move || sequential(chunk))))
+            .collect();
+        let mut keys = Vec::with_capacity(records.len());
+        for (chunk, handle) in running {
+            match handle.ok().and_then(|h| h.join().ok()) {
+                Some(part) => keys.extend(part),
+                None => keys.extend(sequential(chunk)),
+            }
+        }
+        keys
+    })
 }
 
 /// Whether two sorted lists share an element.

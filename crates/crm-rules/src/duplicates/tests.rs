@@ -135,7 +135,10 @@ fn serde_shape() {
     let bad = serde_json::from_value::<DuplicateRecord>(serde_json::json!({"id": "1", "nome": "Ana"}));
     assert!(bad.is_err());
     let c = Candidate { id: "2".into(), score: 0.7, matched: vec!["email".into(), "name".into()] };
-    assert_eq!(serde_json::to_value(&c).unwrap(), serde_json::json!({"id": "2", "score": 0.7, "matched": ["email", "name"]}));
+    assert_eq!(
+        serde_json::to_value(&c).unwrap(),
+        serde_json::json!({"id": "2", "score": 0.7, "matched": ["email", "name"]})
+    );
 }
 
 // --- property tests -------------------------------------------------------------
@@ -265,5 +268,64 @@ proptest! {
             want.sort_by(|x, y| x.0.cmp(&y.0));
             prop_assert_eq!(got, want);
         }
+    }
+}
+
+/// Records drawn from small pools, so that many pairs share a key.
+fn arb_crowded_records() -> impl Strategy<Value = Vec<DuplicateRecord>> {
+    let record = (0..FIRST.len(), 0..LAST.len(), proptest::option::of(0u64..4), 0u32..4, 0u32..4);
+    proptest::collection::vec(record, 0..40).prop_map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (first, last, doc, email, phone))| DuplicateRecord {
+                // A few ids repeat: the same record listed twice.
+                id: format!("r{:02}", i % 35),
+                name: format!("{} {}", FIRST[first], LAST[last]),
+                document: doc.map(cpf),
+                emails: (email > 0).then(|| format!("User{email}@Mail.com.br")).into_iter().collect(),
+                phones: (phone > 0).then(|| format!("(11) 9876{phone}-432{phone}")).into_iter().collect(),
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Blocking loses nothing when a candidate needs an exact key (the name weight is
+    /// under the threshold, as in the seed policy): `all_candidates` is exactly the
+    /// brute-force comparison of every pair.
+    #[test]
+    fn all_candidates_equal_brute_force_when_a_key_is_needed(
+        records in arb_crowded_records(),
+        document in 0.0f64..1.0, email in 0.0f64..1.0, phone in 0.0f64..1.0, name in 0.0f64..1.0,
+        threshold in 0.05f64..1.0,
+    ) {
+        let mut p = policy();
+        p.weights = crate::DuplicateWeights { document, email, phone, name: name * threshold * 0.99 };
+        p.threshold = threshold;
+        let index = DuplicateIndex::build(&records, &p);
+        let mut want: BTreeMap<(String, String), (f64, u8)> = BTreeMap::new();
+        for (i, x) in index.records.iter().enumerate() {
+            for y in index.records.iter().skip(i + 1) {
+                if x.id == y.id {
+                    continue;
+                }
+                let (a, b) = if x.id < y.id { (x, y) } else { (y, x) };
+                if let Some(s) = index.score(a, b) {
+                    // The same pair of ids met through several records: the higher
+                    // score, then more fields, then the greater field bits.
+                    let e = want.entry((a.id.clone(), b.id.clone())).or_insert((s.value, s.fields));
+                    if (s.value, s.fields.count_ones(), s.fields) > (e.0, e.1.count_ones(), e.1) {
+                        *e = (s.value, s.fields);
+                    }
+                }
+            }
+        }
+        let want: BTreeMap<(String, String), (f64, Vec<String>)> =
+            want.into_iter().map(|(k, (v, f))| (k, (v, Score { value: v, fields: f }.matched()))).collect();
+        let got: BTreeMap<(String, String), (f64, Vec<String>)> =
+            index.all_candidates().into_iter().map(|c| ((c.a, c.b), (c.score, c.matched))).collect();
+        prop_assert_eq!(got, want);
     }
 }
