@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the abi3 wheel of the Python binding, installs it into a venv and runs the
-# Python tests and `mypy --strict` on the package and the examples.
+# Python tests and `mypy --strict` on the package, the examples and the bench script.
 #
 #   VENV=target/venv bash bindings/python/test.sh      (from the repo root)
 #
@@ -43,4 +43,4 @@ echo "== the README's Python example (doctest)"
 
 echo "== mypy --strict"
 "$VENV/bin/mypy" --strict --cache-dir=/dev/null bindings/python/python/crm_rules
-"$VENV/bin/mypy" --strict --cache-dir=/dev/null examples/python
+"$VENV/bin/mypy" --strict --cache-dir=/dev/null examples/python bindings/python/bench

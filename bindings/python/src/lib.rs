@@ -67,25 +67,49 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 // Python -> JSON
 // ---------------------------------------------------------------------------
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+/// Where a value sits in the input, rendered (`records[3].name`) only for an error:
+/// converting a million records builds no path strings.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    /// The whole argument, named.
+    Root(&'a str),
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    fn render(&self) -> String {
+        match self {
+            Path::Root(name) => (*name).to_owned(),
+            Path::Key(parent, key) => match parent {
+                Path::Root("") => (*key).to_owned(),
+                _ => format!("{}.{key}", parent.render()),
+            },
+            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
+        }
+    }
+
+    /// The path in an error message; the whole input is `input`.
+    fn here(&self) -> String {
+        match self {
+            Path::Root("") => "input".to_owned(),
+            _ => self.render(),
+        }
     }
 }
 
 /// A Python value as JSON: dict/Mapping → object, list/tuple → array, `datetime.date`
 /// → ISO string, `Policy` → its JSON. `path` names the value in error messages.
-fn to_json(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> PyResult<Value> {
+fn to_json(obj: &Bound<'_, PyAny>, path: Path<'_>, depth: usize) -> PyResult<Value> {
     let py = obj.py();
-    // Errors about the whole input name the parameter.
-    let here = if path.is_empty() { "input" } else { path };
     if depth > MAX_DEPTH {
-        return Err(invalid(py, here, format!("nested deeper than {MAX_DEPTH} levels")));
+        return Err(invalid(py, &path.here(), format!("nested deeper than {MAX_DEPTH} levels")));
     }
     if obj.is_none() {
         return Ok(Value::Null);
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(s.to_cow()?.into_owned()));
     }
     if let Ok(b) = obj.cast::<PyBool>() {
         return Ok(Value::Bool(b.is_true()));
@@ -97,19 +121,28 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> PyResult<Value> 
         if let Ok(u) = obj.extract::<u64>() {
             return Ok(Value::from(u));
         }
-        return Err(invalid(py, here, "integer does not fit in 64 bits".to_owned()));
+        return Err(invalid(py, &path.here(), "integer does not fit in 64 bits".to_owned()));
     }
     if obj.is_instance_of::<PyFloat>() {
         let f: f64 = obj.extract()?;
         return Number::from_f64(f)
             .map(Value::Number)
-            .ok_or_else(|| invalid(py, here, format!("{f} is not a finite number")));
+            .ok_or_else(|| invalid(py, &path.here(), format!("{f} is not a finite number")));
     }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow()?.into_owned()));
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in dict.iter() {
+            let key = dict_key(&k, path)?;
+            let value = to_json(&v, Path::Key(&path, &key), depth + 1)?;
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if let Ok(list) = obj.cast::<PyList>() {
+        return seq_to_json(list.iter(), path, depth);
     }
     if obj.is_instance_of::<PyDateTime>() {
-        return Err(invalid(py, here, "expected a datetime.date, got a datetime.datetime".to_owned()));
+        return Err(invalid(py, &path.here(), "expected a datetime.date, got a datetime.datetime".to_owned()));
     }
     if obj.is_instance_of::<PyDate>() {
         let d: NaiveDate = obj.extract()?;
@@ -117,18 +150,6 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> PyResult<Value> 
     }
     if let Ok(p) = obj.cast::<Policy>() {
         return Ok(p.get().inner.to_value());
-    }
-    if let Ok(dict) = obj.cast::<PyDict>() {
-        let mut map = Map::new();
-        for (k, v) in dict.iter() {
-            let key = dict_key(&k, path)?;
-            let value = to_json(&v, &child(path, &key), depth + 1)?;
-            map.insert(key, value);
-        }
-        return Ok(Value::Object(map));
-    }
-    if let Ok(list) = obj.cast::<PyList>() {
-        return seq_to_json(list.iter(), path, depth);
     }
     if let Ok(tuple) = obj.cast::<PyTuple>() {
         return seq_to_json(tuple.iter(), path, depth);
@@ -138,29 +159,29 @@ fn to_json(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> PyResult<Value> 
         for item in mapping.items()?.iter() {
             let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
             let key = dict_key(&k, path)?;
-            let value = to_json(&v, &child(path, &key), depth + 1)?;
+            let value = to_json(&v, Path::Key(&path, &key), depth + 1)?;
             map.insert(key, value);
         }
         return Ok(Value::Object(map));
     }
-    Err(invalid(py, here, format!("unsupported type `{}`", type_name(obj))))
+    Err(invalid(py, &path.here(), format!("unsupported type `{}`", type_name(obj))))
 }
 
-fn dict_key(k: &Bound<'_, PyAny>, path: &str) -> PyResult<String> {
+fn dict_key(k: &Bound<'_, PyAny>, path: Path<'_>) -> PyResult<String> {
     match k.cast::<PyString>() {
         Ok(s) => Ok(s.to_cow()?.into_owned()),
-        Err(_) => Err(invalid(
-            k.py(),
-            if path.is_empty() { "input" } else { path },
-            format!("keys must be str, got `{}`", type_name(k)),
-        )),
+        Err(_) => Err(invalid(k.py(), &path.here(), format!("keys must be str, got `{}`", type_name(k)))),
     }
 }
 
-fn seq_to_json<'py>(items: impl Iterator<Item = Bound<'py, PyAny>>, path: &str, depth: usize) -> PyResult<Value> {
-    let mut out = Vec::new();
+fn seq_to_json<'py>(
+    items: impl ExactSizeIterator<Item = Bound<'py, PyAny>>,
+    path: Path<'_>,
+    depth: usize,
+) -> PyResult<Value> {
+    let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.enumerate() {
-        out.push(to_json(&item, &format!("{path}[{i}]"), depth + 1)?);
+        out.push(to_json(&item, Path::Index(&path, i), depth + 1)?);
     }
     Ok(Value::Array(out))
 }
@@ -271,7 +292,7 @@ impl Policy {
             return Ok(c.get().policy.clone());
         }
         if obj.is_instance_of::<PyDict>() || obj.is_instance_of::<PyMapping>() {
-            let v = to_json(obj, "policy", 0)?;
+            let v = to_json(obj, Path::Root("policy"), 0)?;
             return crm_rules::Policy::from_value(v).map_err(|e| crm_err(&e));
         }
         Err(invalid(obj.py(), name, format!("expected a Policy, a dict or None, got `{}`", type_name(obj))))
@@ -464,7 +485,7 @@ fn evaluate<'py>(
     let rule = rule
         .cast::<PyString>()
         .map_err(|_| invalid(py, "rule", format!("expected a str, got `{}`", type_name(rule))))?;
-    let input = to_json(input, "", 0)?;
+    let input = to_json(input, Path::Root(""), 0)?;
     let answer = crm_rules::evaluate(rule.to_cow()?.as_ref(), input).map_err(|e| crm_err(&e))?;
     to_py(py, &answer, date_objects, false)
 }

@@ -91,6 +91,8 @@ def test_policy_object_inside_input() -> None:
         ({"date": "2024-01-02", "x": {1: 2}}, "x"),
         ({"date": "2024-01-02", "x": [1, float("nan")]}, "x[1]"),
         ({"date": "2024-01-02", "x": {"y": 2**70}}, "x.y"),
+        ({"date": "2024-01-02", "records": [{}, {"phones": ["1", object()]}]}, "records[1].phones[1]"),
+        ({"date": "2024-01-02", "x": [[{"y": [object()]}]]}, "x[0][0].y[0]"),
         (object(), "input"),
     ],
 )
@@ -98,6 +100,12 @@ def test_unconvertible_values(input: Any, path: str) -> None:
     with pytest.raises(ValidationError) as info:
         crm_rules.evaluate("calendar.is_business_day", input)
     assert (info.value.code, info.value.path) == ("input.invalid", path)
+
+
+def test_unconvertible_policy_value_names_its_path() -> None:
+    with pytest.raises(ValidationError) as info:
+        Policy.from_dict({"calendar": {"states": ["SP", object()]}})
+    assert (info.value.code, info.value.path) == ("input.invalid", "policy.calendar.states[1]")
 
 
 def test_non_object_input_is_refused_by_the_core() -> None:

@@ -8,6 +8,8 @@
 //! accents, word order, phone and document spellings, e-mail case) and families that
 //! share a phone but are not duplicates (N/100), then reports build and query times,
 //! peak memory (VmHWM) and precision/recall against the planted pairs.
+//! `CRM_DUP_DUMP=FILE` also writes the records and planted pairs as JSON, for
+//! `bindings/python/bench_duplicates.py` and `bindings/wasm/bench_duplicates.mjs`.
 //! `CRM_DUP_POLICY=names` uses a policy where a similar name alone is a candidate
 //! (name weight 0.5), so the name blocks are used too.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
@@ -513,6 +515,13 @@ fn scale(n: usize) {
         t.elapsed(),
         vm_hwm()
     );
+    if let Ok(path) = std::env::var("CRM_DUP_DUMP") {
+        // The same data for the Python and JS benchmarks (bindings/*/bench_duplicates.*).
+        let planted: Vec<&(String, String)> = data.planted.iter().collect();
+        let json = serde_json::json!({"records": data.records, "planted": planted});
+        std::fs::write(&path, serde_json::to_vec(&json).unwrap()).unwrap();
+        println!("wrote {path}");
+    }
     let t = Instant::now();
     let index = DuplicateIndex::build(&data.records, &policy);
     let build = t.elapsed();
