@@ -486,7 +486,10 @@ fn evaluate<'py>(
         .cast::<PyString>()
         .map_err(|_| invalid(py, "rule", format!("expected a str, got `{}`", type_name(rule))))?;
     let input = to_json(input, Path::Root(""), 0)?;
-    let answer = crm_rules::evaluate(rule.to_cow()?.as_ref(), input).map_err(|e| crm_err(&e))?;
+    let rule = rule.to_cow()?.into_owned();
+    // The rule touches no Python object: other Python threads run meanwhile (a big
+    // duplicate search is seconds of native work).
+    let answer = py.detach(move || crm_rules::evaluate(&rule, input)).map_err(|e| crm_err(&e))?;
     to_py(py, &answer, date_objects, false)
 }
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import sys
+import threading
+import time
 from collections import OrderedDict
 from types import MappingProxyType
 from typing import Any
@@ -132,3 +135,34 @@ def test_unicode_round_trip() -> None:
     d = crm_rules.create_agendamento("support", "ação 🎯", "joão", datetime.date(2026, 11, 23))
     ag = d["outcome"]["agendamento"]
     assert ag is not None and (ag["subject"], ag["owner"]) == ("ação 🎯", "joão")
+
+
+def test_rules_release_the_gil() -> None:
+    """Other Python threads run while a rule works (a duplicate search of a whole CRM
+    is seconds of native work). The switch interval is made long, so that without the
+    release the worker thread could not run at all during the call."""
+    records = [
+        {"id": f"r{i}", "name": f"Pessoa {i}", "emails": [f"p{i}@x.com.br"], "phones": [f"(11) 9{i:08d}"]}
+        for i in range(20_000)
+    ]
+    ticks = [0]
+    done = threading.Event()
+
+    def worker() -> None:
+        while not done.is_set():
+            ticks[0] += 1
+            time.sleep(0.0001)
+
+    previous = sys.getswitchinterval()
+    thread = threading.Thread(target=worker)
+    thread.start()
+    sys.setswitchinterval(30.0)
+    try:
+        before = ticks[0]
+        crm_rules.all_duplicates(records)
+        during = ticks[0] - before
+    finally:
+        sys.setswitchinterval(previous)
+        done.set()
+        thread.join()
+    assert during > 0
