@@ -10,6 +10,7 @@ import pytest
 
 import crm_rules
 from crm_rules import Agendamento, Calendar, Policy, ValidationError
+from conftest import iso
 
 D = datetime.date
 MONDAY = D(2026, 11, 23)
@@ -171,12 +172,5 @@ def test_answers_match_the_json_entry_point() -> None:
     typed = crm_rules.evaluate_agendamento(ag, D(2026, 11, 24))
     raw = crm_rules.evaluate("agendamento.evaluate", {"agendamento": ag, "on": "2026-11-24"})
     assert raw["outcome"]["deadline"] == "2026-11-25"
-
-    def iso(v: Any) -> Any:
-        if isinstance(v, dict):
-            return {k: iso(x) for k, x in v.items()}
-        if isinstance(v, list):
-            return [iso(x) for x in v]
-        return v.isoformat() if isinstance(v, datetime.date) else v
 
     assert iso(typed) == raw

@@ -18,6 +18,7 @@ import pytest
 
 import crm_rules
 from crm_rules import InboundContact, Interaction, Policy, ValidationError
+from conftest import iso
 
 D = datetime.date
 T = D(2026, 11, 23)
@@ -446,12 +447,5 @@ def test_typed_functions_match_evaluate(function: Any, rule: str) -> None:
         open_boletos=[{"due": "2026-11-01", "amount_centavos": 4}],
         agendamentos=[HOLDING],
     )
-
-    def iso(v: Any) -> Any:
-        if isinstance(v, dict):
-            return {k: iso(x) for k, x in v.items()}
-        if isinstance(v, list):
-            return [iso(x) for x in v]
-        return v.isoformat() if isinstance(v, datetime.date) else v
 
     assert iso(function(c)) == crm_rules.evaluate(rule, c)
