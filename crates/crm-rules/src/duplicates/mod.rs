@@ -286,9 +286,8 @@ impl DuplicateIndex {
                     if a.id == b.id {
                         continue;
                     }
-                    // Score in a fixed order of the pair, whatever the input order.
-                    let (first, second) = if (&a.id, i) < (&b.id, j) { (a, b) } else { (b, a) };
-                    if let Some(s) = self.score(first, second) {
+                    // The score is symmetric: the order of the input does not matter.
+                    if let Some(s) = self.score(a, b) {
                         out.push((i.min(j), i.max(j), s));
                     }
                 }
