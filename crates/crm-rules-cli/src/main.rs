@@ -4,6 +4,7 @@
 //! crm-rules report FILE [--on YYYY-MM-DD] [--lang pt|en] [--json]
 //! crm-rules evaluate RULE [FILE|-]
 //! crm-rules rules
+//! crm-rules schema [DIR]
 //! ```
 
 // `serde_json::Value[..]` never panics on reads (a missing key gives `Null`).
@@ -21,7 +22,10 @@ const USAGE: &str = "usage:
   crm-rules evaluate RULE [FILE|-]
       run one rule on a JSON input (from FILE or standard input); prints the answer
   crm-rules rules
-      list the rule names";
+      list the rules: name, the rule IDs it cites, description
+  crm-rules schema [DIR]
+      write the JSON Schemas of every rule's input and answer, of the policy and
+      the registry under DIR (default: schema)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,9 +45,32 @@ fn run(args: &[String]) -> Result<String, String> {
     match args.split_first() {
         Some((cmd, rest)) if cmd == "report" => report(rest),
         Some((cmd, rest)) if cmd == "evaluate" => evaluate(rest),
-        Some((cmd, _)) if cmd == "rules" => Ok(crm_rules::RULES.join("\n")),
+        Some((cmd, _)) if cmd == "rules" => Ok(rules()),
+        Some((cmd, rest)) if cmd == "schema" => schema(rest.first().map_or("schema", String::as_str)),
         _ => Err(USAGE.to_owned()),
     }
+}
+
+/// One line per rule: name, the rule IDs it may cite, the English description.
+fn rules() -> String {
+    let lines: Vec<String> = crm_rules::registry::rules()
+        .map(|r| format!("{:<32} {:<40} {}", r.name, r.ids.join(","), r.description_en))
+        .collect();
+    lines.join("\n")
+}
+
+/// Writes every schema file under `dir`; says how many.
+fn schema(dir: &str) -> Result<String, String> {
+    let files = crm_rules::schema::files();
+    for (name, value) in &files {
+        let path = std::path::Path::new(dir).join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        let text = serde_json::to_string_pretty(value).map_err(|e| e.to_string())? + "\n";
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(format!("{} schema files written under {dir}", files.len()))
 }
 
 fn read_input(path: Option<&str>) -> Result<String, String> {

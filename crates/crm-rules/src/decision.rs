@@ -6,7 +6,6 @@ use serde_json::{Map, Value};
 /// One reason behind a decision: the rule that applied, a message in pt-BR and in
 /// English, and the facts (values) the rule looked at.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Reason {
     /// Stable rule ID from SPEC.md, e.g. `AGD-2`.
     pub rule: String,
@@ -15,7 +14,6 @@ pub struct Reason {
     /// The same message in English.
     pub message_en: String,
     /// The values the rule used, by name.
-    #[cfg_attr(feature = "wasm", tsify(type = "Record<string, unknown>"))]
     pub facts: Map<String, Value>,
 }
 
@@ -41,7 +39,6 @@ impl Reason {
 
 /// The outcome of a rule and the reasons that led to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Decision<T> {
     /// What was decided.
     pub outcome: T,

@@ -12,11 +12,14 @@ mod error;
 pub mod identifiers;
 pub mod model;
 mod policy;
+pub mod registry;
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod serde_input;
 mod text;
 
-pub use api::{evaluate, evaluate_json, rule_names, DATE_KEYS, RULES};
+pub use api::{evaluate, evaluate_json};
 pub use calendar::{Calendar, Holiday};
 pub use context::Context;
 pub use date::{check_range, parse_date, MAX_YEAR, MIN_YEAR};
@@ -30,6 +33,7 @@ pub use policy::{
     AgendamentoPolicy, CalendarPolicy, DatedClosure, DebtPolicy, DuplicateWeights, DuplicatesPolicy, InteractionPolicy,
     Policy, RecurringHoliday, ReinstatementPolicy, ThirdPartyPolicy, Uf,
 };
+pub use registry::{rule_names, RuleInfo};
 
 /// The repository README's Rust example, compiled and run as a doctest.
 #[cfg(doctest)]

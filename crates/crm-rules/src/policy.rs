@@ -10,8 +10,7 @@ use crate::serde_input;
 
 /// Brazilian federative units (UF) whose state holidays can be enabled.
 #[allow(missing_docs)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub enum Uf {
     AC,
     AL,
@@ -109,9 +108,8 @@ impl Uf {
 }
 
 /// A holiday that repeats every year on the same month and day (e.g. a municipal one).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct RecurringHoliday {
     /// Month, 1–12.
     pub month: u32,
@@ -121,82 +119,62 @@ pub struct RecurringHoliday {
     pub name: String,
     /// First year it applies (inclusive); none = always.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "number | null"))]
     pub from_year: Option<i32>,
     /// Last year it applies (inclusive); none = always.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "number | null"))]
     pub until_year: Option<i32>,
 }
 
 /// A single closed date (company closure).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DatedClosure {
     /// The closed date.
     #[serde(deserialize_with = "crate::date::de_date")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub date: NaiveDate,
     /// Name shown in reasons and in `holidays_in`.
     pub name: String,
 }
 
 /// Which days are not business days (CAL-BD-1). National holidays always apply.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct CalendarPolicy {
     /// Carnival Monday and Tuesday closed (pontos facultativos). Default: open.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub carnival: bool,
     /// Ash Wednesday closed (ponto facultativo until 14h). Default: a business day.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub ash_wednesday: bool,
     /// Corpus Christi closed. Default: open.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub corpus_christi: bool,
     /// States (UF) whose state holidays apply.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub states: Vec<Uf>,
     /// Municipal (or other recurring) holidays.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub municipal_holidays: Vec<RecurringHoliday>,
     /// Company closures on given dates.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub company_closures: Vec<DatedClosure>,
     /// Dates worked even though they fall on a weekend or a holiday.
     #[serde(deserialize_with = "crate::date::de_date_vec")]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string[]"))]
     pub extra_working_days: Vec<NaiveDate>,
 }
 
 /// Deadlines of agendamentos (AGD-2..4), in business days of the calendar.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct AgendamentoPolicy {
     /// AGD-2: deadline of an agendamento with contact, from creation. Seed: 2.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub with_contact_initial_days: u32,
     /// AGD-2: business days one renewal adds. Seed: 4.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub with_contact_renewal_days: u32,
     /// AGD-2: hard maximum from creation. Seed: 6.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub with_contact_max_days: u32,
     /// AGD-3: deadline of an agendamento without contact. Seed: 2.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub without_contact_initial_days: u32,
     /// AGD-3: maximum without contact (no renewal). Seed: 2.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub without_contact_max_days: u32,
     /// AGD-4: an agendamento longer than this (creation to deadline) is disregarded
     /// unless a manager validated it. Seed: 7.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub disregard_after_days: u32,
     /// AGD-4: purposes that never give sales priority. Seed: onboarding, inactivation.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub no_sales_priority_purposes: Vec<Purpose>,
 }
 
@@ -215,13 +193,11 @@ impl Default for AgendamentoPolicy {
 }
 
 /// Reinstatement of inactivated accounts (REI-1).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ReinstatementPolicy {
     /// REI-1: calendar days after a manual inactivation during which the client, if
     /// they answered the message, goes back to who inactivated them. Seed: 15.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub manual_window_days: u32,
 }
 
@@ -232,12 +208,10 @@ impl Default for ReinstatementPolicy {
 }
 
 /// Contracting with a debt (DEB-1..2).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DebtPolicy {
     /// DEB-1: a debt older than this many months is forgiven on contracting. Seed: one year.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub forgive_after_months: u32,
 }
 
@@ -248,15 +222,12 @@ impl Default for DebtPolicy {
 }
 
 /// Contracting by third parties (TPC-1..3).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ThirdPartyPolicy {
     /// TPC-1: registration fields a third party must confirm correctly.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub confirmation_fields: Vec<String>,
     /// TPC-3: fields whose change needs the holder's validation.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub sensitive_fields: Vec<String>,
 }
 
@@ -270,31 +241,24 @@ impl Default for ThirdPartyPolicy {
 }
 
 /// Recording interactions (MOV-1).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct InteractionPolicy {
     /// MOV-1: the accepted contact reasons; empty = any non-empty reason.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub allowed_reasons: Vec<String>,
 }
 
 /// Weights of the fields that match between duplicate records (CAD-5).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DuplicateWeights {
     /// Same CPF/CNPJ.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub document: f64,
     /// A same e-mail.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub email: f64,
     /// A same phone.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub phone: f64,
     /// Similar names.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub name: f64,
 }
 
@@ -305,30 +269,22 @@ impl Default for DuplicateWeights {
 }
 
 /// Duplicate registrations (CAD-5, CAD-6).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DuplicatesPolicy {
     /// CAD-5: weight of each matching field.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub weights: DuplicateWeights,
     /// CAD-5: a pair is a candidate from this score on (0–1).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub threshold: f64,
     /// CAD-5: two name keys match from this similarity on (0–1).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub name_similarity: f64,
     /// CAD-5: words ignored when comparing names.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub name_particles: Vec<String>,
     /// CAD-6: the team that handles duplicates (seed: `central`); any team name.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub team: String,
     /// CAD-6: the general onboarding checklist of a registration task.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub onboarding_checklist: Vec<String>,
     /// CAD-6: the steps specific to a duplicate.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub duplicate_steps: Vec<String>,
 }
 
@@ -367,30 +323,22 @@ impl Default for DuplicatesPolicy {
 /// assert_eq!(e.code(), "policy.invalid");
 /// assert_eq!(e.path(), Some("policy.agendamento.with_contact_max_days"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Policy {
     /// Business-day calendar (CAL-BD).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub calendar: CalendarPolicy,
     /// Agendamento deadlines (AGD).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub agendamento: AgendamentoPolicy,
     /// Reinstatement (REI).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub reinstatement: ReinstatementPolicy,
     /// Debt (DEB).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub debt: DebtPolicy,
     /// Third-party contracting (TPC).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub third_party: ThirdPartyPolicy,
     /// Interactions (MOV).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub interaction: InteractionPolicy,
     /// Duplicate registrations (CAD-5, CAD-6).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub duplicates: DuplicatesPolicy,
 }
 

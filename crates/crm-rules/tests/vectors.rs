@@ -2,10 +2,35 @@
 //! Semantics: tests/vectors/README.md.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
+use jsonschema::Validator;
 use serde_json::Value;
+
+/// The compiled input and answer schemas of every rule (formats checked: a date must
+/// be a real `YYYY-MM-DD`).
+struct Schemas(BTreeMap<&'static str, (Validator, Validator)>);
+
+impl Schemas {
+    fn new() -> Schemas {
+        let compile = |s: Value| jsonschema::options().should_validate_formats(true).build(&s).unwrap();
+        Schemas(
+            crm_rules::registry::rules()
+                .map(|r| {
+                    let input = compile(crm_rules::schema::input_schema(r.name).unwrap());
+                    let answer = compile(crm_rules::schema::answer_schema(r.name).unwrap());
+                    (r.name, (input, answer))
+                })
+                .collect(),
+        )
+    }
+
+    fn problems(v: &Validator, value: &Value) -> Option<String> {
+        let errors: Vec<String> = v.iter_errors(value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+        (!errors.is_empty()).then(|| errors.join("; "))
+    }
+}
 
 fn vector_files() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
@@ -27,12 +52,19 @@ fn includes(got: &Value, want: &Value) -> bool {
 }
 
 /// Checks one case; `Err` describes the mismatch.
-fn check(case: &Value) -> Result<(), String> {
+fn check(case: &Value, schemas: &Schemas) -> Result<(), String> {
     let rule = case["rule"].as_str().ok_or("case without a rule")?;
     let expected = &case["expected"];
     let got = crm_rules::evaluate(rule, case["input"].clone());
+    let validators = schemas.0.get(rule);
     match (expected.get("error"), got) {
         (Some(want), Err(e)) => {
+            // A missing field is something the input schema sees too.
+            if let (Some((input, _)), "input.missing_field") = (validators, e.code()) {
+                if input.is_valid(&case["input"]) {
+                    return Err("the input schema accepts an input missing a required field".into());
+                }
+            }
             if want["code"] != e.code() {
                 return Err(format!("expected error code {}, got {} ({e})", want["code"], e.code()));
             }
@@ -46,6 +78,13 @@ fn check(case: &Value) -> Result<(), String> {
         (Some(want), Ok(answer)) => Err(format!("expected error {want}, got answer {answer}")),
         (None, Err(e)) => Err(format!("expected an answer, got error {} at {:?}: {e}", e.code(), e.path())),
         (None, Ok(answer)) => {
+            let (input, output) = validators.ok_or("a rule without schemas")?;
+            if let Some(why) = Schemas::problems(input, &case["input"]) {
+                return Err(format!("the input does not validate against its schema: {why}"));
+            }
+            if let Some(why) = Schemas::problems(output, &answer) {
+                return Err(format!("the answer does not validate against its schema: {why}"));
+            }
             if let Some(want) = expected.get("outcome") {
                 if answer["outcome"] != *want {
                     return Err(format!("outcome differs\n  expected: {want}\n  got:      {}", answer["outcome"]));
@@ -78,6 +117,7 @@ fn shared_vectors() {
     let mut names = BTreeSet::new();
     let mut failures = Vec::new();
     let mut count = 0;
+    let schemas = Schemas::new();
     for file in vector_files() {
         let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
@@ -85,7 +125,7 @@ fn shared_vectors() {
             count += 1;
             let name = case["name"].as_str().unwrap_or("<unnamed>").to_owned();
             assert!(names.insert(name.clone()), "duplicate case name {name}");
-            if let Err(why) = check(case) {
+            if let Err(why) = check(case, &schemas) {
                 failures.push(format!("{} / {name}: {why}", file.file_name().unwrap().to_string_lossy()));
             }
         }

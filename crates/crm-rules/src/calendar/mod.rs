@@ -22,11 +22,9 @@ use crate::error::{CrmError, Result};
 use crate::policy::{CalendarPolicy, Policy};
 
 /// One holiday (or closure) on one date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Holiday {
     /// The date.
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub date: NaiveDate,
     /// Name in pt-BR.
     pub name: String,
@@ -35,10 +33,7 @@ pub struct Holiday {
     /// The law (or act) it comes from.
     pub law: String,
     /// `national`, `optional`, `state:XX`, `municipal` or `company`.
-    #[cfg_attr(
-        feature = "wasm",
-        tsify(type = "\"national\" | \"optional\" | `state:${Uf}` | \"municipal\" | \"company\"")
-    )]
+    #[schemars(extend("pattern" = "^(national|optional|municipal|company|state:[A-Z]{2})$"))]
     pub scope: String,
 }
 

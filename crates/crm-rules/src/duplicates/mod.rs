@@ -73,34 +73,28 @@ pub const MAX_EXACT_BLOCK: usize = 1_000;
 pub const MAX_NAME_BLOCK: usize = 200;
 
 /// A record to look for duplicates among (CAD-5).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DuplicateRecord {
     /// Record id; a record is never its own duplicate.
     pub id: String,
     /// Name (razão social or person's name), any spelling.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub name: String,
     /// CPF or CNPJ, with or without the mask.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub document: Option<String>,
     /// E-mail addresses, any case.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub emails: Vec<String>,
     /// Phone numbers, any Brazilian spelling.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub phones: Vec<String>,
 }
 
 /// A likely duplicate of the record asked about.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Candidate {
     /// Id of the indexed record.
     pub id: String,
@@ -111,9 +105,8 @@ pub struct Candidate {
 }
 
 /// A likely duplicate pair among the indexed records; `a < b`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct CandidatePair {
     /// The smaller id.
     pub a: String,

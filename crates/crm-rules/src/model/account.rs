@@ -9,9 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::Agendamento;
 
 /// Whether the account is active, and how it was inactivated.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(tag = "state", rename_all = "snake_case", try_from = "RawStatus")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum AccountStatus {
     /// Active client.
     #[default]
@@ -22,7 +21,6 @@ pub enum AccountStatus {
         by: String,
         /// Date of the inactivation.
         #[serde(deserialize_with = "crate::date::de_date")]
-        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
         on: NaiveDate,
         /// The client answered the inactivation message (even negatively).
         client_answered: bool,
@@ -31,7 +29,6 @@ pub enum AccountStatus {
     InactiveAutomatic {
         /// Date of the inactivation.
         #[serde(deserialize_with = "crate::date::de_date")]
-        #[cfg_attr(feature = "wasm", tsify(type = "string"))]
         on: NaiveDate,
     },
 }
@@ -48,6 +45,19 @@ struct RawStatus {
     on: Option<NaiveDate>,
     #[serde(default)]
     client_answered: Option<bool>,
+}
+
+/// Read through `RawStatus`, an `AccountStatus` still has the shape it is written
+/// in: its schema is the enum's own (one object per `state`).
+impl schemars::JsonSchema for RawStatus {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AccountStatus".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut written = schemars::generate::SchemaSettings::draft2020_12().for_serialize().into_generator();
+        AccountStatus::json_schema(&mut written)
+    }
 }
 
 #[derive(Deserialize)]
@@ -90,66 +100,53 @@ impl TryFrom<RawStatus> for AccountStatus {
 }
 
 /// A debt (dívida) of the account.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Debt {
     /// Identifier in the host system.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub id: Option<String>,
     /// Since when it is owed.
     #[serde(deserialize_with = "crate::date::de_date")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub since: NaiveDate,
     /// Amount in centavos (BRL).
     pub amount_centavos: u64,
 }
 
 /// An open (unpaid) boleto (bank slip).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Boleto {
     /// Identifier in the host system.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub id: Option<String>,
     /// Due date.
     #[serde(deserialize_with = "crate::date::de_date")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub due: NaiveDate,
     /// Amount in centavos (BRL).
     pub amount_centavos: u64,
 }
 
 /// An account (conta) with what the sales rules need.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Account {
     /// Identifier in the host CRM.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub id: Option<String>,
     /// Active or inactive (and how).
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub status: AccountStatus,
     /// Registration data by field name (name, document, email, phone, …).
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, string>"))]
     pub registration: BTreeMap<String, String>,
     /// Debts.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub debts: Vec<Debt>,
     /// Open boletos.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub open_boletos: Vec<Boleto>,
     /// Agendamentos on the account.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub agendamentos: Vec<Agendamento>,
 }

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 /// alias when reading, e.g. `"#venda/tratativas com contato"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum AgendamentoKind {
     /// `#venda/tratativas com contato`: quote sent, talks going on (AGD-2).
     #[serde(alias = "#venda/tratativas com contato")]
@@ -36,6 +35,15 @@ pub enum Schedule {
 }
 
 impl AgendamentoKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [AgendamentoKind; 5] = [
+        AgendamentoKind::SalesWithContact,
+        AgendamentoKind::SalesWithoutContact,
+        AgendamentoKind::WithoutContact,
+        AgendamentoKind::OnboardingFirstContact,
+        AgendamentoKind::Support,
+    ];
+
     /// The seed's tag.
     pub fn tag(self) -> &'static str {
         match self {
@@ -75,11 +83,29 @@ impl AgendamentoKind {
     }
 }
 
+/// The kinds by name; where read (an input), the seed's tags are accepted too.
+impl schemars::JsonSchema for AgendamentoKind {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AgendamentoKind".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let mut names: Vec<serde_json::Value> = Self::ALL.iter().filter_map(|k| serde_json::to_value(k).ok()).collect();
+        if g.contract().is_deserialize() {
+            names.extend(Self::ALL.iter().map(|k| serde_json::Value::from(k.tag())));
+        }
+        schemars::json_schema!({
+            "description": "The kind (tag) of an agendamento (AGD-1).",
+            "type": "string",
+            "enum": names
+        })
+    }
+}
+
 /// What an agendamento is for; onboarding and inactivation never give sales
 /// priority (AGD-4, `Policy.agendamento.no_sales_priority_purposes`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Purpose {
     /// A sale.
     Sale,
@@ -94,13 +120,11 @@ pub enum Purpose {
 }
 
 /// A scheduled follow-up on an account.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Agendamento {
     /// Identifier in the host CRM.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub id: Option<String>,
     /// Kind (tag), AGD-1.
     pub kind: AgendamentoKind,
@@ -110,23 +134,18 @@ pub struct Agendamento {
     pub owner: String,
     /// Creation date.
     #[serde(deserialize_with = "crate::date::de_date")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub created_on: NaiveDate,
     /// Deadline (last live day). When absent on input, creation + the initial days.
     #[serde(default, deserialize_with = "crate::date::de_opt_date")]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub deadline: Option<NaiveDate>,
     /// Renewals granted so far.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub renewals: u32,
     /// A manager validated it as an exception (AGD-3, AGD-4).
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub manager_validated: bool,
     /// What it is for; when absent, implied by the kind.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "Purpose | null"))]
     pub purpose: Option<Purpose>,
 }
 

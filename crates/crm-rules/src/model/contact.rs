@@ -8,9 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::{Account, User};
 
 /// How the client got in touch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Channel {
     /// Chat.
     Chat,
@@ -23,9 +22,8 @@ pub enum Channel {
 }
 
 /// Who is asking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Requester {
     /// The account holder (titular).
     #[default]
@@ -35,17 +33,14 @@ pub enum Requester {
 }
 
 /// A sale the client asks for.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct SaleRequest {
     /// Discount asked for, in centavos.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub discount_centavos: u64,
     /// The sale comes through a dispatch campaign (campanha de disparo).
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub via_dispatch_campaign: bool,
 }
 
@@ -54,9 +49,8 @@ fn yes() -> bool {
 }
 
 /// What the client asks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ContactRequest {
     /// Channel.
     pub channel: Channel,
@@ -64,53 +58,42 @@ pub struct ContactRequest {
     pub subject: String,
     /// The client has decided; `false` when only gathering prices (RCP-3).
     #[serde(default = "yes")]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub decided: bool,
     /// Holder or third party.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub requester: Requester,
     /// Registration data the requester confirmed, by field.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, string>"))]
     pub confirmed_data: BTreeMap<String, String>,
     /// Changes to registration fields asked for.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, string>"))]
     pub field_changes: BTreeMap<String, String>,
     /// A sale asked for (of `subject`).
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "SaleRequest | null"))]
     pub sale: Option<SaleRequest>,
 }
 
 /// Everything known at the moment a client gets in touch: the input of every
 /// `contact.*` rule.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct InboundContact {
     /// The day of the contact.
     #[serde(deserialize_with = "crate::date::de_date")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub on: NaiveDate,
     /// User attending now.
     pub attendant: String,
     /// The agendamento owner answered the transfer (RCP-1, COM-3).
     #[serde(default = "yes")]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub owner_responded: bool,
     /// Seller who closed the sale (COM-1, COM-4); default: the routed user.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub closed_by: Option<String>,
     /// Seller of the initial handling (COM-2); default: the agendamento's owner.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub initial_handler: Option<String>,
     /// The users (teams and availability).
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub users: Vec<User>,
     /// The account.
     pub account: Account,

@@ -4,9 +4,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The team a user belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Team {
     /// Comercial: sells.
     Commercial,
@@ -31,24 +30,20 @@ impl Team {
 }
 
 /// An inclusive range of dates (a vacation).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct DateRange {
     /// First day.
     #[serde(deserialize_with = "crate::date::de_date")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub start: NaiveDate,
     /// Last day (inclusive).
     #[serde(deserialize_with = "crate::date::de_date")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub end: NaiveDate,
 }
 
 /// A user and when they are away.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct User {
     /// User id.
     pub id: String,
@@ -56,18 +51,15 @@ pub struct User {
     pub team: Team,
     /// Vacations (férias), inclusive ranges.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub vacations: Vec<DateRange>,
     /// Single days of absence (ausência).
     #[serde(default, deserialize_with = "crate::date::de_date_vec")]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string[]"))]
     pub absences: Vec<NaiveDate>,
 }
 
 /// Whether a user can attend on a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Availability {
     /// Working that day.
     Available,

@@ -21,13 +21,11 @@ use crate::policy::AgendamentoPolicy;
 use crate::text::br_date;
 
 /// Input of [`create`] (JSON rule `agendamento.create`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct CreateRequest {
     /// Identifier in the host CRM.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub id: Option<String>,
     /// Kind (tag).
     pub kind: AgendamentoKind,
@@ -37,49 +35,40 @@ pub struct CreateRequest {
     pub owner: String,
     /// Creation date.
     #[serde(deserialize_with = "crate::date::de_date")]
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub created_on: NaiveDate,
     /// Requested deadline; default: creation + the initial days.
     #[serde(default, deserialize_with = "crate::date::de_opt_date")]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub deadline: Option<NaiveDate>,
     /// What it is for; default implied by the kind.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "Purpose | null"))]
     pub purpose: Option<Purpose>,
 }
 
 /// Outcome of [`create`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CreateOutcome {
     /// Whether the agendamento may be created as requested.
     pub accepted: bool,
     /// The agendamento with its deadline, when accepted.
-    #[cfg_attr(feature = "wasm", tsify(type = "Agendamento | null"))]
     pub agendamento: Option<Agendamento>,
     /// The latest deadline the kind allows (creation + maximum days).
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub maximum: NaiveDate,
 }
 
 /// Outcome of [`renew`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RenewOutcome {
     /// Whether the renewal is granted.
     pub accepted: bool,
     /// The renewed agendamento, or the unchanged one when refused.
     pub agendamento: Agendamento,
     /// The latest deadline the kind allows.
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub maximum: NaiveDate,
 }
 
 /// Where an agendamento stands on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Status {
     /// Created, deadline not passed.
     Live,
@@ -92,16 +81,13 @@ pub enum Status {
 }
 
 /// Outcome of [`evaluate`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AgendamentoStatus {
     /// Live, expired, disregarded or not started.
     pub status: Status,
     /// The deadline (given, or creation + initial days).
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub deadline: NaiveDate,
     /// The latest deadline the kind allows.
-    #[cfg_attr(feature = "wasm", tsify(type = "string"))]
     pub maximum: NaiveDate,
     /// Business days from creation (exclusive) to the deadline (inclusive).
     pub span_business_days: i64,
@@ -109,6 +95,93 @@ pub struct AgendamentoStatus {
     pub within_maximum: bool,
     /// Whether it holds the client for its owner in sales (RCP-1).
     pub sales_priority: bool,
+}
+
+/// Input of `agendamento.renew`.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RenewInput {
+    /// The agendamento to renew.
+    pub agendamento: Agendamento,
+    /// The day the renewal is asked.
+    #[serde(deserialize_with = "crate::date::de_date")]
+    pub on: NaiveDate,
+    /// Business days to add; omitted: the policy's renewal days, capped at the maximum.
+    #[serde(default)]
+    pub days: Option<u32>,
+    /// A manager approved it: lifts the maximum and the without-contact ban.
+    #[serde(default)]
+    pub manager_approved: bool,
+}
+
+/// Input of `agendamento.evaluate`.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluateInput {
+    /// The agendamento.
+    pub agendamento: Agendamento,
+    /// The date to evaluate it on.
+    #[serde(deserialize_with = "crate::date::de_date")]
+    pub on: NaiveDate,
+}
+
+/// Input of `agendamento.close_after_sale`.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CloseAfterSaleInput {
+    /// The account's agendamentos.
+    pub agendamentos: Vec<Agendamento>,
+    /// The sale.
+    pub sale: ClosingSale,
+}
+
+crate::rules! {
+    pub(crate) RULES = [
+        {
+            name: "agendamento.create",
+            ids: ["AGD-1", "AGD-2", "AGD-3"],
+            pt: "Cria um agendamento: prazo inicial e prazo máximo do tipo.",
+            en: "Creates an agendamento: its initial deadline and the kind's maximum.",
+            python: "create_agendamento(kind, subject, owner, created_on, deadline=None, *, id=None, purpose=None)",
+            js: "createAgendamento",
+            input: CreateRequest,
+            outcome: CreateOutcome,
+            run: |ctx, i| create(ctx, &i),
+        },
+        {
+            name: "agendamento.renew",
+            ids: ["AGD-1", "AGD-2", "AGD-3", "AGD-4"],
+            pt: "Renova um agendamento, ou recusa a renovação explicando por quê.",
+            en: "Renews an agendamento, or refuses the renewal and says why.",
+            python: "renew_agendamento(agendamento, on, days=None, *, manager_approved=False)",
+            js: "renewAgendamento",
+            input: RenewInput,
+            outcome: RenewOutcome,
+            run: |ctx, i| renew(ctx, &i.agendamento, i.on, i.days, i.manager_approved),
+        },
+        {
+            name: "agendamento.evaluate",
+            ids: ["AGD-1", "AGD-2", "AGD-3", "AGD-4", "RCP-1"],
+            pt: "A situação de um agendamento numa data: vivo, vencido, desconsiderado ou não iniciado.",
+            en: "Where an agendamento stands on a date: live, expired, disregarded or not started.",
+            python: "evaluate_agendamento(agendamento, on)",
+            js: "evaluateAgendamento",
+            input: EvaluateInput,
+            outcome: AgendamentoStatus,
+            run: |ctx, i| evaluate(ctx, &i.agendamento, i.on),
+        },
+        {
+            name: "agendamento.close_after_sale",
+            ids: ["AGD-5"],
+            pt: "Os agendamentos que uma venda encerra (mesmo produto ou serviço).",
+            en: "The agendamentos a sale closes (same product or service).",
+            python: "agendamentos_to_close(agendamentos, subject:sale.subject, seller:sale.seller)",
+            js: "agendamentosToClose",
+            input: CloseAfterSaleInput,
+            outcome: CloseAfterSale,
+            run: |ctx, i| close_after_sale(ctx, &i.agendamentos, &i.sale),
+        },
+    ];
 }
 
 struct Limits {
@@ -536,9 +609,8 @@ pub fn renew(
 }
 
 /// The sale that closes agendamentos (AGD-5).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ClosingSale {
     /// The product/service sold.
     pub subject: String,
@@ -547,11 +619,9 @@ pub struct ClosingSale {
 }
 
 /// Outcome of [`close_after_sale`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CloseAfterSale {
     /// Ids of the agendamentos to close, in input order (`null` for one without an id).
-    #[cfg_attr(feature = "wasm", tsify(type = "(string | null)[]"))]
     pub to_close: Vec<Option<String>>,
     /// Who closes them: the seller.
     pub closed_by: String,

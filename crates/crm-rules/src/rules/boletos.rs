@@ -10,9 +10,22 @@ use crate::model::{Boleto, InboundContact};
 use crate::rules::debt::total;
 use crate::text::centavos;
 
+crate::rules! {
+    pub(crate) RULES = [{
+        name: "contact.open_boletos",
+        ids: ["MOV-4"],
+        pt: "O alerta de boletos em aberto (nunca bloqueia a venda).",
+        en: "The open-boleto alert (never blocks a sale).",
+        python: "open_boletos(**contact)",
+        js: "openBoletos",
+        input: crate::model::InboundContact,
+        outcome: BoletoAlert,
+        run: |ctx, contact| open_boletos(ctx, &contact),
+    }];
+}
+
 /// Outcome of [`open_boletos`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BoletoAlert {
     /// There is something to alert.
     pub alert: bool,

@@ -8,6 +8,95 @@ use crate::decision::{Decision, Reason};
 use crate::error::Result;
 use crate::text::br_date;
 
+/// Input of `calendar.is_business_day`.
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DateInput {
+    /// The date.
+    #[serde(deserialize_with = "crate::date::de_date")]
+    pub date: NaiveDate,
+}
+
+/// Input of `calendar.add_business_days`.
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddInput {
+    /// The start date.
+    #[serde(deserialize_with = "crate::date::de_date")]
+    pub date: NaiveDate,
+    /// Business days to add (negative goes back).
+    pub days: i64,
+}
+
+/// Input of `calendar.business_days_between`.
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BetweenInput {
+    /// Exclusive start.
+    #[serde(deserialize_with = "crate::date::de_date")]
+    pub start: NaiveDate,
+    /// Inclusive end.
+    #[serde(deserialize_with = "crate::date::de_date")]
+    pub end: NaiveDate,
+}
+
+/// Input of `calendar.holidays_in`.
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearInput {
+    /// The year.
+    pub year: i32,
+}
+
+crate::rules! {
+    pub(crate) RULES = [
+        {
+            name: "calendar.is_business_day",
+            ids: ["CAL-BD-1", "CAL-BD-2"],
+            pt: "Se uma data é dia útil e por quê (fim de semana, qual feriado, dia trabalhado).",
+            en: "Whether a date is a business day, and why (weekend, which holiday, extra working day).",
+            python: "",
+            js: "",
+            input: DateInput,
+            outcome: bool,
+            run: |ctx, i| is_business_day(ctx, i.date),
+        },
+        {
+            name: "calendar.add_business_days",
+            ids: ["CAL-BD-2"],
+            pt: "O n-ésimo dia útil depois (ou antes) de uma data.",
+            en: "The n-th business day after (or before) a date.",
+            python: "",
+            js: "",
+            input: AddInput,
+            outcome: NaiveDate,
+            run: |ctx, i| add_business_days(ctx, i.date, i.days),
+        },
+        {
+            name: "calendar.business_days_between",
+            ids: ["CAL-BD-2"],
+            pt: "Quantos dias úteis há em (início, fim].",
+            en: "How many business days lie in (start, end].",
+            python: "",
+            js: "",
+            input: BetweenInput,
+            outcome: i64,
+            run: |ctx, i| business_days_between(ctx, i.start, i.end),
+        },
+        {
+            name: "calendar.holidays_in",
+            ids: ["CAL-BD-1"],
+            pt: "Os feriados e fechamentos de um ano no calendário da política.",
+            en: "The holidays and closures of a year in the policy's calendar.",
+            python: "",
+            js: "",
+            input: YearInput,
+            outcome: Vec<Holiday>,
+            run: |ctx, i| holidays_in(ctx, i.year),
+        },
+    ];
+}
+
 /// Whether `date` is a business day, with the reason (weekend, which holiday, or an
 /// extra working day).
 pub fn is_business_day(ctx: &Context, date: NaiveDate) -> Result<Decision<bool>> {

@@ -16,9 +16,8 @@ use crate::model::{Availability, InboundContact};
 use crate::rules::routing::{holding, route};
 
 /// Who gets the commission.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum CommissionTo {
     /// A named user.
     User,
@@ -26,14 +25,26 @@ pub enum CommissionTo {
     ManagerDecides,
 }
 
+crate::rules! {
+    pub(crate) RULES = [{
+        name: "contact.commission",
+        ids: ["AGD-2", "AGD-3", "AGD-4", "COM-1", "COM-2", "COM-3", "COM-4", "RCP-1", "RCP-2", "RCP-3", "RCP-4", "RCP-5", "REI-1", "REI-2"],
+        pt: "Quem recebe a comissão da venda (sempre exatamente um resultado).",
+        en: "Who earns the commission of the sale (always exactly one outcome).",
+        python: "commission(**contact)",
+        js: "commission",
+        input: crate::model::InboundContact,
+        outcome: Commission,
+        run: |ctx, contact| commission(ctx, &contact),
+    }];
+}
+
 /// Outcome of [`commission`]: exactly one of a user or the manager.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Commission {
     /// User or manager.
     pub to: CommissionTo,
     /// The user, when `to` is `user`.
-    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub user: Option<String>,
 }
 

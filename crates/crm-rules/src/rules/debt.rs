@@ -14,9 +14,22 @@ use crate::error::{CrmError, Result};
 use crate::model::{Debt, InboundContact};
 use crate::text::{br_date, centavos};
 
+crate::rules! {
+    pub(crate) RULES = [{
+        name: "contact.debt",
+        ids: ["DEB-1", "DEB-2"],
+        pt: "Se os débitos da conta permitem a venda, e com que desconto.",
+        en: "Whether the account's debts allow the sale, and with what discount.",
+        python: "debt_decision(**contact)",
+        js: "debtDecision",
+        input: crate::model::InboundContact,
+        outcome: DebtOutcome,
+        run: |ctx, contact| debt(ctx, &contact),
+    }];
+}
+
 /// Outcome of [`debt`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DebtOutcome {
     /// The debts allow contracting.
     pub sale_allowed: bool,

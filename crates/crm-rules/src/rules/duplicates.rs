@@ -20,6 +20,51 @@ fn reason(found: usize, ctx: &Context) -> Reason {
     .fact("found", found)
 }
 
+/// Input of `duplicates.candidates`.
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CandidatesInput {
+    /// The records to search.
+    pub records: Vec<DuplicateRecord>,
+    /// The record whose duplicates are sought.
+    pub record: DuplicateRecord,
+}
+
+/// Input of `duplicates.all`.
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AllInput {
+    /// The records to search.
+    pub records: Vec<DuplicateRecord>,
+}
+
+crate::rules! {
+    pub(crate) RULES = [
+        {
+            name: "duplicates.candidates",
+            ids: ["CAD-5"],
+            pt: "Os prováveis duplicados de um cadastro (documento, e-mail, telefone, nome).",
+            en: "The likely duplicates of a record (document, e-mail, phone, name).",
+            python: "duplicate_candidates(records, record)",
+            js: "duplicateCandidates",
+            input: CandidatesInput,
+            outcome: Vec<Candidate>,
+            run: |ctx, i| Ok(candidates(ctx, &i.records, &i.record)),
+        },
+        {
+            name: "duplicates.all",
+            ids: ["CAD-5"],
+            pt: "Todos os pares de prováveis duplicados de um conjunto de cadastros.",
+            en: "Every likely duplicate pair of a set of records.",
+            python: "all_duplicates(records)",
+            js: "allDuplicates",
+            input: AllInput,
+            outcome: Vec<CandidatePair>,
+            run: |ctx, i| Ok(all(ctx, &i.records)),
+        },
+    ];
+}
+
 /// The likely duplicates of `record` among `records` (CAD-5).
 pub fn candidates(ctx: &Context, records: &[DuplicateRecord], record: &DuplicateRecord) -> Decision<Vec<Candidate>> {
     let index = DuplicateIndex::build(records, &ctx.policy().duplicates);

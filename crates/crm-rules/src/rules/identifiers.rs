@@ -6,67 +6,153 @@ use crate::decision::{Decision, Reason};
 use crate::error::Result;
 use crate::identifiers;
 
-fn reason(rule: &str, pt: String, en: String, value: &str) -> Reason {
-    Reason::new(rule, pt, en).fact("value", value)
+/// Input of every `identifier.*` rule.
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ValueInput {
+    /// The text to check or normalise.
+    pub value: String,
 }
 
-/// Runs the identifier function `name` (`is_valid_cpf`, `normalize_phone`, …) on `value`.
-pub fn run(_ctx: &Context, name: &str, value: &str) -> Result<Decision<serde_json::Value>> {
-    use serde_json::Value;
-    let (outcome, r) = match name {
-        "is_valid_cpf" | "is_valid_cnpj" => {
-            let (valid, what) = if name == "is_valid_cpf" {
-                (identifiers::is_valid_cpf(value), "CPF")
-            } else {
-                (identifiers::is_valid_cnpj(value), "CNPJ")
-            };
-            let (pt, en) = if valid {
-                (
-                    format!("{what} válido (dígitos verificadores conferem)."),
-                    format!("Valid {what} (check digits match)."),
-                )
-            } else {
-                (format!("{what} inválido."), format!("Invalid {what}."))
-            };
-            (Value::Bool(valid), reason("CAD-4", pt, en, value))
-        }
-        "format_cpf" | "format_cnpj" => {
-            let formatted =
-                if name == "format_cpf" { identifiers::format_cpf(value)? } else { identifiers::format_cnpj(value)? };
-            let r = reason("CAD-4", format!("Formatado: {formatted}."), format!("Formatted: {formatted}."), value);
-            (Value::String(formatted), r)
-        }
-        "normalize_phone" => {
-            let e164 = identifiers::normalize_phone(value)?;
-            let r = reason("CAD-4", format!("Telefone em E.164: {e164}."), format!("Phone in E.164: {e164}."), value);
-            (Value::String(e164), r)
-        }
-        "normalize_email" => {
-            let email = identifiers::normalize_email(value)?;
-            let r =
-                reason("CAD-4", format!("E-mail normalizado: {email}."), format!("Normalised e-mail: {email}."), value);
-            (Value::String(email), r)
-        }
-        "search_key" => {
-            let key = identifiers::search_key(value);
-            let r = reason(
-                "CAD-2",
-                "Chave de busca: sem acentos, minúsculas, espaços limpos.".into(),
-                "Search key: accents removed, lower case, spaces cleaned.".into(),
-                value,
-            );
-            (Value::String(key), r)
-        }
-        _ => {
-            let text = identifiers::clean_text(value);
-            let r = reason(
-                "CAD-2",
-                "Texto limpo: espaços nas pontas removidos e espaços internos unidos; acentos mantidos.".into(),
-                "Clean text: ends trimmed and inner spaces collapsed; accents kept.".into(),
-                value,
-            );
-            (Value::String(text), r)
-        }
+fn decided<T>(outcome: T, rule: &str, pt: String, en: String, value: &str) -> Decision<T> {
+    Decision::new(outcome, vec![Reason::new(rule, pt, en).fact("value", value)])
+}
+
+fn validity(valid: bool, what: &str, value: &str) -> Decision<bool> {
+    let (pt, en) = if valid {
+        (format!("{what} válido (dígitos verificadores conferem)."), format!("Valid {what} (check digits match)."))
+    } else {
+        (format!("{what} inválido."), format!("Invalid {what}."))
     };
-    Ok(Decision::new(outcome, vec![r]))
+    decided(valid, "CAD-4", pt, en, value)
+}
+
+/// Whether `value` is a valid CPF (CAD-4).
+pub fn is_valid_cpf(_ctx: &Context, value: &str) -> Result<Decision<bool>> {
+    Ok(validity(identifiers::is_valid_cpf(value), "CPF", value))
+}
+
+/// Whether `value` is a valid CNPJ, numeric or alphanumeric (CAD-4).
+pub fn is_valid_cnpj(_ctx: &Context, value: &str) -> Result<Decision<bool>> {
+    Ok(validity(identifiers::is_valid_cnpj(value), "CNPJ", value))
+}
+
+fn formatted(formatted: String, value: &str) -> Decision<String> {
+    let (pt, en) = (format!("Formatado: {formatted}."), format!("Formatted: {formatted}."));
+    decided(formatted, "CAD-4", pt, en, value)
+}
+
+/// A valid CPF written `000.000.000-00` (CAD-4).
+pub fn format_cpf(_ctx: &Context, value: &str) -> Result<Decision<String>> {
+    Ok(formatted(identifiers::format_cpf(value)?, value))
+}
+
+/// A valid CNPJ written `00.000.000/0000-00` (CAD-4).
+pub fn format_cnpj(_ctx: &Context, value: &str) -> Result<Decision<String>> {
+    Ok(formatted(identifiers::format_cnpj(value)?, value))
+}
+
+/// A Brazilian phone number in E.164 form (CAD-4).
+pub fn normalize_phone(_ctx: &Context, value: &str) -> Result<Decision<String>> {
+    let e164 = identifiers::normalize_phone(value)?;
+    let (pt, en) = (format!("Telefone em E.164: {e164}."), format!("Phone in E.164: {e164}."));
+    Ok(decided(e164, "CAD-4", pt, en, value))
+}
+
+/// An e-mail address trimmed and lower-cased after a shape check (CAD-4).
+pub fn normalize_email(_ctx: &Context, value: &str) -> Result<Decision<String>> {
+    let email = identifiers::normalize_email(value)?;
+    let (pt, en) = (format!("E-mail normalizado: {email}."), format!("Normalised e-mail: {email}."));
+    Ok(decided(email, "CAD-4", pt, en, value))
+}
+
+/// The key texts are compared by (CAD-2).
+pub fn search_key(_ctx: &Context, value: &str) -> Result<Decision<String>> {
+    let pt = "Chave de busca: sem acentos, minúsculas, espaços limpos.".to_owned();
+    let en = "Search key: accents removed, lower case, spaces cleaned.".to_owned();
+    Ok(decided(identifiers::search_key(value), "CAD-2", pt, en, value))
+}
+
+/// Text for display (CAD-2): trimmed, inner white space collapsed, accents kept.
+pub fn clean_text(_ctx: &Context, value: &str) -> Result<Decision<String>> {
+    let pt = "Texto limpo: espaços nas pontas removidos e espaços internos unidos; acentos mantidos.".to_owned();
+    let en = "Clean text: ends trimmed and inner spaces collapsed; accents kept.".to_owned();
+    Ok(decided(identifiers::clean_text(value), "CAD-2", pt, en, value))
+}
+
+crate::rules! {
+    pub(crate) RULES = [
+        {
+            name: "identifier.is_valid_cpf",
+            ids: ["CAD-4"],
+            pt: "Se um CPF é válido (dígitos verificadores).",
+            en: "Whether a CPF is valid (check digits).",
+            python: "", js: "",
+            input: ValueInput, outcome: bool,
+            run: |ctx, i| is_valid_cpf(ctx, &i.value),
+        },
+        {
+            name: "identifier.is_valid_cnpj",
+            ids: ["CAD-4"],
+            pt: "Se um CNPJ, numérico ou alfanumérico, é válido.",
+            en: "Whether a CNPJ, numeric or alphanumeric, is valid.",
+            python: "", js: "",
+            input: ValueInput, outcome: bool,
+            run: |ctx, i| is_valid_cnpj(ctx, &i.value),
+        },
+        {
+            name: "identifier.format_cpf",
+            ids: ["CAD-4"],
+            pt: "Um CPF válido no formato 000.000.000-00.",
+            en: "A valid CPF written 000.000.000-00.",
+            python: "", js: "",
+            input: ValueInput, outcome: String,
+            run: |ctx, i| format_cpf(ctx, &i.value),
+        },
+        {
+            name: "identifier.format_cnpj",
+            ids: ["CAD-4"],
+            pt: "Um CNPJ válido no formato 00.000.000/0000-00.",
+            en: "A valid CNPJ written 00.000.000/0000-00.",
+            python: "", js: "",
+            input: ValueInput, outcome: String,
+            run: |ctx, i| format_cnpj(ctx, &i.value),
+        },
+        {
+            name: "identifier.normalize_phone",
+            ids: ["CAD-4"],
+            pt: "Um telefone brasileiro em E.164 (+55, DDD, número).",
+            en: "A Brazilian phone number in E.164 (+55, area code, number).",
+            python: "", js: "",
+            input: ValueInput, outcome: String,
+            run: |ctx, i| normalize_phone(ctx, &i.value),
+        },
+        {
+            name: "identifier.normalize_email",
+            ids: ["CAD-4"],
+            pt: "Um e-mail aparado e em minúsculas, depois de conferido o formato.",
+            en: "An e-mail address trimmed and lower-cased after a shape check.",
+            python: "", js: "",
+            input: ValueInput, outcome: String,
+            run: |ctx, i| normalize_email(ctx, &i.value),
+        },
+        {
+            name: "identifier.search_key",
+            ids: ["CAD-2"],
+            pt: "A chave de busca de um texto: sem acentos, minúsculas, espaços limpos.",
+            en: "The search key of a text: accents removed, lower case, spaces cleaned.",
+            python: "", js: "",
+            input: ValueInput, outcome: String,
+            run: |ctx, i| search_key(ctx, &i.value),
+        },
+        {
+            name: "identifier.clean_text",
+            ids: ["CAD-2"],
+            pt: "Um texto para exibir: pontas aparadas, espaços internos unidos, acentos mantidos.",
+            en: "A text for display: ends trimmed, inner spaces collapsed, accents kept.",
+            python: "", js: "",
+            input: ValueInput, outcome: String,
+            run: |ctx, i| clean_text(ctx, &i.value),
+        },
+    ];
 }

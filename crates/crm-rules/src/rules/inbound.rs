@@ -14,29 +14,36 @@ use crate::rules::debt::debt;
 use crate::rules::routing::{route, RouteOutcome};
 use crate::rules::third_party::third_party;
 
+crate::rules! {
+    pub(crate) RULES = [{
+        name: "contact.inbound",
+        ids: ["AGD-2", "AGD-3", "AGD-4", "RCP-1", "RCP-2", "RCP-3", "RCP-4", "RCP-5", "REI-1", "REI-2", "DEB-1", "DEB-2", "MOV-1", "MOV-4", "TPC-1", "TPC-2", "TPC-3", "COM-1", "COM-2", "COM-3", "COM-4"],
+        pt: "Tudo o que se decide quando um cliente entra em contato: quem atende, venda, desconto, alertas, ações e comissão.",
+        en: "Everything decided when a client gets in touch: who attends, sale, discount, alerts, actions and commission.",
+        python: "inbound_contact(**contact)",
+        js: "inboundContact",
+        input: crate::model::InboundContact,
+        outcome: InboundOutcome,
+        run: |ctx, contact| inbound_contact(ctx, &contact),
+    }];
+}
+
 /// Something the attendant must do.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RequiredAction {
     /// `record_interaction`, `confirm_data`, `send_copy_to_administrator`,
     /// `holder_validation` or `settle_debt_or_manager`.
-    #[cfg_attr(
-        feature = "wasm",
-        tsify(
-            type = "\"record_interaction\" | \"confirm_data\" | \"send_copy_to_administrator\" | \"holder_validation\" | \"settle_debt_or_manager\""
-        )
-    )]
+    #[schemars(extend("enum" = ["record_interaction", "confirm_data", "send_copy_to_administrator", "holder_validation", "settle_debt_or_manager"]))]
     pub code: String,
     /// The fields concerned, if any.
     pub fields: Vec<String>,
 }
 
 /// An alert to give the client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Alert {
     /// `open_boletos`.
-    #[cfg_attr(feature = "wasm", tsify(type = "\"open_boletos\""))]
+    #[schemars(extend("enum" = ["open_boletos"]))]
     pub code: String,
     /// The open boletos.
     pub boletos: Vec<crate::model::Boleto>,
@@ -45,8 +52,7 @@ pub struct Alert {
 }
 
 /// Outcome of [`inbound_contact`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct InboundOutcome {
     /// Who attends.
     pub route: RouteOutcome,

@@ -15,20 +15,38 @@ use crate::error::Result;
 use crate::model::{Channel, Interaction};
 use crate::text::fold;
 
+/// Input of `interaction.check`.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInput {
+    /// The interaction as recorded.
+    pub interaction: Interaction,
+}
+
+crate::rules! {
+    pub(crate) RULES = [{
+        name: "interaction.check",
+        ids: ["MOV-1", "MOV-2", "MOV-3"],
+        pt: "Confere como uma interação foi registrada (motivo, tentativa, nota de encerramento, vínculo).",
+        en: "Checks how an interaction was recorded (reason, attempt, closing note, link).",
+        python: "check_interaction(interaction)",
+        js: "checkInteraction",
+        input: CheckInput,
+        outcome: InteractionCheck,
+        run: |ctx, i| check_interaction(ctx, &i.interaction),
+    }];
+}
+
 /// Outcome of [`check_interaction`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct InteractionCheck {
     /// No errors.
     pub valid: bool,
     /// `missing_reason`, `unanswered_call_not_attempt`, `empty_closing_note`.
-    #[cfg_attr(
-        feature = "wasm",
-        tsify(type = "(\"missing_reason\" | \"unanswered_call_not_attempt\" | \"empty_closing_note\")[]")
-    )]
+    #[schemars(extend("items" = {"type": "string", "enum": ["missing_reason", "unanswered_call_not_attempt", "empty_closing_note"]}))]
     pub errors: Vec<String>,
     /// `missing_link`.
-    #[cfg_attr(feature = "wasm", tsify(type = "\"missing_link\"[]"))]
+    #[schemars(extend("items" = {"type": "string", "enum": ["missing_link"]}))]
     pub warnings: Vec<String>,
 }
 

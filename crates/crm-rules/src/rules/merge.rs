@@ -15,27 +15,20 @@ use crate::error::{CrmError, Result};
 use crate::text::fold;
 
 /// The child records of a record, by kind.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Children {
     /// Contacts (contatos).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub contacts: Vec<String>,
     /// Interactions (movimentações).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub interactions: Vec<String>,
     /// Agendamentos.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub agendamentos: Vec<String>,
     /// Quotes (orçamentos).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub quotes: Vec<String>,
     /// Sales (vendas).
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub sales: Vec<String>,
     /// Documents.
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub documents: Vec<String>,
 }
 
@@ -69,28 +62,25 @@ impl Children {
 }
 
 /// A record (account or contact) to merge: scalar fields and child records.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct MergeRecord {
     /// Identifier.
     pub id: String,
     /// Scalar fields by name.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "Record<string, unknown>"))]
     pub fields: BTreeMap<String, Value>,
     /// Child records.
     #[serde(default)]
-    #[cfg_attr(feature = "wasm", tsify(optional))]
     pub children: Children,
 }
 
 /// One child record moved to the survivor.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Move {
     /// `contacts`, `interactions`, `agendamentos`, `quotes`, `sales` or `documents`.
+    #[schemars(extend("enum" = ["contacts", "interactions", "agendamentos", "quotes", "sales", "documents"]))]
     pub kind: String,
     /// The child's id.
     pub child: String,
@@ -101,33 +91,28 @@ pub struct Move {
 }
 
 /// Where a field of the result comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct FieldSource {
     /// The value taken.
-    #[cfg_attr(feature = "wasm", tsify(type = "unknown"))]
     pub value: Value,
     /// The record it is taken from.
     pub from: String,
 }
 
 /// One record's value of a conflicting field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct ConflictValue {
     /// The record.
     pub record: String,
     /// Its value.
-    #[cfg_attr(feature = "wasm", tsify(type = "unknown"))]
     pub value: Value,
 }
 
 /// A field whose values differ, left for the user to choose.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct Conflict {
     /// The field.
     pub field: String,
@@ -136,9 +121,8 @@ pub struct Conflict {
 }
 
 /// A reviewable, reversible merge plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct MergePlan {
     /// The record that stays.
     pub survivor: String,
@@ -155,8 +139,7 @@ pub struct MergePlan {
 }
 
 /// Outcome of [`apply`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct MergeResult {
     /// The survivor with every field and child.
     pub survivor: MergeRecord,
@@ -165,8 +148,7 @@ pub struct MergeResult {
 }
 
 /// Outcome of [`revert`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Reverted {
     /// The records as before the merge.
     pub records: Vec<MergeRecord>,
@@ -198,6 +180,77 @@ fn check_records(records: &[MergeRecord]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Input of `merge.plan`.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanInput {
+    /// The records to merge (at least two, distinct ids).
+    pub records: Vec<MergeRecord>,
+    /// The id of the record that survives.
+    pub survivor: String,
+    /// Per field, the id of the record whose value to take.
+    #[serde(default)]
+    pub choices: BTreeMap<String, String>,
+}
+
+/// Input of `merge.apply`.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplyInput {
+    /// The records the plan was made for.
+    pub records: Vec<MergeRecord>,
+    /// The plan, without conflicts left.
+    pub plan: MergePlan,
+}
+
+/// Input of `merge.revert`.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RevertInput {
+    /// The merged survivor.
+    pub survivor: MergeRecord,
+    /// The plan that was applied.
+    pub plan: MergePlan,
+}
+
+crate::rules! {
+    pub(crate) RULES = [
+        {
+            name: "merge.plan",
+            ids: ["CAD-7"],
+            pt: "Um plano de mesclagem revisável e reversível: filhos movidos, origem de cada campo, conflitos.",
+            en: "A reviewable, reversible merge plan: children moved, the source of every field, conflicts.",
+            python: "plan_merge(records, survivor, choices=None)",
+            js: "planMerge",
+            input: PlanInput,
+            outcome: MergePlan,
+            run: |ctx, i| plan(ctx, &i.records, &i.survivor, &i.choices),
+        },
+        {
+            name: "merge.apply",
+            ids: ["CAD-7"],
+            pt: "Aplica um plano de mesclagem sem perder nada.",
+            en: "Applies a merge plan without losing anything.",
+            python: "apply_merge(records, plan)",
+            js: "applyMerge",
+            input: ApplyInput,
+            outcome: MergeResult,
+            run: |ctx, i| apply(ctx, &i.records, &i.plan),
+        },
+        {
+            name: "merge.revert",
+            ids: ["CAD-7"],
+            pt: "Desfaz exatamente uma mesclagem aplicada.",
+            en: "Reverts an applied merge exactly.",
+            python: "revert_merge(survivor, plan)",
+            js: "revertMerge",
+            input: RevertInput,
+            outcome: Reverted,
+            run: |ctx, i| revert(ctx, &i.survivor, &i.plan),
+        },
+    ];
 }
 
 /// Plans the merge of `records` into `survivor` (CAD-7). `choices` names, per field,

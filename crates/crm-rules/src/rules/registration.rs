@@ -14,59 +14,46 @@ use crate::error::{CrmError, Result};
 use crate::identifiers::{clean_text, normalize_email, normalize_phone};
 
 /// An initial atendimento as typed by the user.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub struct AtendimentoDraft {
     /// The registered contact it is for (CAD-3).
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub contact_id: Option<String>,
     /// Name.
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub name: Option<String>,
     /// Phone, any spelling.
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub phone: Option<String>,
     /// E-mail.
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub email: Option<String>,
     /// Reason for the contact.
-    #[cfg_attr(feature = "wasm", tsify(optional, type = "string | null"))]
     pub reason: Option<String>,
 }
 
 /// One problem of a registration, with the field's path.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Problem {
     /// e.g. `atendimento.phone`.
     pub path: String,
     /// `missing`, `invalid` or `unregistered_contact`.
-    #[cfg_attr(feature = "wasm", tsify(type = "\"missing\" | \"invalid\" | \"unregistered_contact\""))]
+    #[schemars(extend("enum" = ["missing", "invalid", "unregistered_contact"]))]
     pub code: String,
 }
 
 /// The cleaned values (`None` where missing or invalid).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Normalized {
     /// Name, spaces cleaned, accents kept.
-    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub name: Option<String>,
     /// E.164 phone.
-    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub phone: Option<String>,
     /// Lower-case e-mail.
-    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub email: Option<String>,
     /// Reason, spaces cleaned.
-    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub reason: Option<String>,
 }
 
 /// Outcome of [`check_atendimento`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RegistrationCheck {
     /// No problems.
     pub accepted: bool,
@@ -78,6 +65,51 @@ pub struct RegistrationCheck {
 
 fn present(v: &Option<String>) -> Option<String> {
     v.as_deref().map(clean_text).filter(|s| !s.is_empty())
+}
+
+/// Input of `registration.check`.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInput {
+    /// The atendimento as typed.
+    pub atendimento: AtendimentoDraft,
+    /// The ids of the contacts registered in the CRM.
+    pub registered_contact_ids: Vec<String>,
+}
+
+/// Input of `duplicates.task`.
+#[derive(Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaskInput {
+    /// The ids of the duplicate records (at least two).
+    pub records: Vec<String>,
+}
+
+crate::rules! {
+    pub(crate) RULES = [
+        {
+            name: "registration.check",
+            ids: ["CAD-1", "CAD-3"],
+            pt: "Confere um atendimento inicial: todos os campos ausentes ou inválidos de uma vez.",
+            en: "Checks an initial atendimento: every missing or invalid field at once.",
+            python: "check_registration(atendimento, registered_contact_ids)",
+            js: "checkRegistration",
+            input: CheckInput,
+            outcome: RegistrationCheck,
+            run: |ctx, i| check_atendimento(ctx, &i.atendimento, &i.registered_contact_ids),
+        },
+        {
+            name: "duplicates.task",
+            ids: ["CAD-6"],
+            pt: "A tarefa de tratamento de um cadastro duplicado (equipe, checklist, passos).",
+            en: "The task for handling a duplicate registration (team, checklist, steps).",
+            python: "duplicate_task(records)",
+            js: "duplicateTask",
+            input: TaskInput,
+            outcome: DuplicateTask,
+            run: |ctx, i| duplicate_task(ctx, &i.records),
+        },
+    ];
 }
 
 /// Checks an initial atendimento (CAD-1, CAD-3): every problem at once.
@@ -167,8 +199,7 @@ pub fn check_atendimento(
 }
 
 /// The task created for a duplicate registration (CAD-6).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DuplicateTask {
     /// The team that handles it.
     pub team: String,

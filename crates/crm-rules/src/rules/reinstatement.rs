@@ -15,12 +15,24 @@ use crate::error::{CrmError, Result};
 use crate::model::{AccountStatus, InboundContact};
 use crate::text::br_date;
 
+crate::rules! {
+    pub(crate) RULES = [{
+        name: "contact.reinstatement",
+        ids: ["REI-1", "REI-2"],
+        pt: "Quem pode recontratar uma conta inativada.",
+        en: "Who may re-contract an inactivated account.",
+        python: "reinstatement(**contact)",
+        js: "reinstatement",
+        input: crate::model::InboundContact,
+        outcome: ReinstatementOutcome,
+        run: |ctx, contact| reinstatement(ctx, &contact),
+    }];
+}
+
 /// Outcome of [`reinstatement`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReinstatementOutcome {
     /// The user the case is reserved for (REI-1), or `None`: anyone may contract.
-    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub reserved_for: Option<String>,
 }
 

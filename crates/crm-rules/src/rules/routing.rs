@@ -20,9 +20,8 @@ use crate::rules::reinstatement::reinstatement;
 use crate::text::fold;
 
 /// To whom a contact goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 pub enum Route {
     /// The owner of the agendamento holding the client (RCP-1).
     AgendamentoOwner,
@@ -37,17 +36,28 @@ pub enum Route {
 }
 
 /// Outcome of [`route`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RouteOutcome {
     /// The route.
     pub route: Route,
     /// The user who attends, when one can be named.
-    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub user: Option<String>,
     /// The id of the agendamento holding the client, if any.
-    #[cfg_attr(feature = "wasm", tsify(type = "string | null"))]
     pub holding_agendamento: Option<String>,
+}
+
+crate::rules! {
+    pub(crate) RULES = [{
+        name: "contact.route",
+        ids: ["AGD-2", "AGD-3", "AGD-4", "RCP-1", "RCP-2", "RCP-3", "RCP-4", "RCP-5", "REI-1", "REI-2"],
+        pt: "Quem atende o cliente que entra em contato (reativação, agendamento, equipe comercial, atendente).",
+        en: "Who attends a client who gets in touch (reinstatement, agendamento, commercial team, attendant).",
+        python: "route_contact(**contact)",
+        js: "routeContact",
+        input: crate::model::InboundContact,
+        outcome: RouteOutcome,
+        run: |ctx, contact| route(ctx, &contact),
+    }];
 }
 
 /// The agendamento holding the client and its owner's state (shared with commission).

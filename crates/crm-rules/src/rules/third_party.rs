@@ -15,9 +15,22 @@ use crate::error::Result;
 use crate::model::{AccountStatus, InboundContact, Requester};
 use crate::text::fold;
 
+crate::rules! {
+    pub(crate) RULES = [{
+        name: "contact.third_party",
+        ids: ["TPC-1", "TPC-2", "TPC-3"],
+        pt: "O que um terceiro pode fazer pela conta: confirmação de dados, alterações sensíveis.",
+        en: "What a third party may do for the account: data confirmation, sensitive changes.",
+        python: "third_party(**contact)",
+        js: "thirdParty",
+        input: crate::model::InboundContact,
+        outcome: ThirdPartyOutcome,
+        run: |ctx, contact| third_party(ctx, &contact),
+    }];
+}
+
 /// Outcome of [`third_party`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ThirdPartyOutcome {
     /// The requester may contract.
     pub sale_allowed: bool,

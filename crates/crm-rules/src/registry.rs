@@ -1,0 +1,177 @@
+//! The rule registry: every rule is declared once, beside its function, with
+//! [`rules!`](crate::rules!) — its name, the rule IDs it may cite, a one-line
+//! description in pt-BR and English, its input and outcome types and the names of
+//! its Python and JS functions. Dispatch ([`crate::evaluate`]), [`rule_names`], the
+//! CLI's `rules`, the JSON Schemas and the generated Python and TypeScript types all
+//! read it.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::context::Context;
+use crate::decision::Decision;
+use crate::error::{CrmError, Result};
+
+/// One rule as the registry knows it.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct RuleInfo {
+    /// Stable name, `area.verb` (e.g. `agendamento.renew`).
+    pub name: &'static str,
+    /// The rule IDs of docs/SPEC.md that its reasons may cite (e.g. `AGD-2`).
+    pub ids: &'static [&'static str],
+    /// One line in pt-BR.
+    pub description_pt: &'static str,
+    /// The same line in English.
+    pub description_en: &'static str,
+    /// The typed Python function, as a signature over the input's keys (see
+    /// CONTRIBUTING.md): `create_agendamento(kind, subject, owner, created_on,
+    /// deadline=None, *, id=None, purpose=None)`; `f(**contact)` takes the whole input
+    /// as one mapping; `subject:sale.subject` puts a parameter at a nested key. Empty
+    /// when the binding offers a direct native function instead.
+    pub python: &'static str,
+    /// The typed JS function (camelCase), which takes the whole input object; empty
+    /// when the binding offers a direct native function instead.
+    pub js: &'static str,
+    #[serde(skip)]
+    pub(crate) run: fn(&Context, Value) -> Result<Value>,
+    #[cfg(feature = "schema")]
+    #[serde(skip)]
+    pub(crate) schemas: crate::schema::SchemaFns,
+}
+
+/// Declares the rules of one module as a `static` slice of [`RuleInfo`].
+///
+/// ```ignore
+/// crate::rules! {
+///     pub(crate) RULES = [{
+///         name: "calendar.is_business_day",
+///         ids: ["CAL-BD-1", "CAL-BD-2"],
+///         pt: "Se uma data é dia útil, e por quê.",
+///         en: "Whether a date is a business day, and why.",
+///         python: "", js: "",
+///         input: DateInput,
+///         outcome: bool,
+///         run: |ctx, input| is_business_day(ctx, input.date),
+///     }];
+/// }
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! rules {
+    ($vis:vis $list:ident = [ $( {
+        name: $name:literal,
+        ids: [$($id:literal),* $(,)?],
+        pt: $pt:literal,
+        en: $en:literal,
+        python: $py:literal,
+        js: $js:literal,
+        input: $input:ty,
+        outcome: $outcome:ty,
+        run: |$ctx:ident, $i:ident| $body:expr $(,)?
+    } ),* $(,)? ];) => {
+        /// The rules this module declares (read by [`crate::registry`]).
+        $vis static $list: &[$crate::registry::RuleInfo] = &[ $( $crate::registry::RuleInfo {
+            name: $name,
+            ids: &[$($id),*],
+            description_pt: $pt,
+            description_en: $en,
+            python: $py,
+            js: $js,
+            run: {
+                fn run($ctx: &$crate::Context, input: ::serde_json::Value) -> $crate::Result<::serde_json::Value> {
+                    let $i: $input = $crate::registry::read_input(input)?;
+                    let decision: $crate::Result<$crate::Decision<$outcome>> = $body;
+                    $crate::registry::answer(decision?)
+                }
+                run
+            },
+            #[cfg(feature = "schema")]
+            schemas: $crate::schema::SchemaFns::of::<$input, $outcome>(),
+        } ),* ];
+    };
+}
+
+/// Every module's rules, in catalogue order.
+fn modules() -> [&'static [RuleInfo]; 14] {
+    use crate::rules::*;
+    [
+        calendar::RULES,
+        agendamento::RULES,
+        inbound::RULES,
+        routing::RULES,
+        commission::RULES,
+        reinstatement::RULES,
+        debt::RULES,
+        boletos::RULES,
+        third_party::RULES,
+        interaction::RULES,
+        identifiers::RULES,
+        registration::RULES,
+        duplicates::RULES,
+        merge::RULES,
+    ]
+}
+
+/// Every rule, in catalogue order.
+pub fn rules() -> impl Iterator<Item = &'static RuleInfo> {
+    modules().into_iter().flatten()
+}
+
+/// The rule named `name`.
+pub fn rule(name: &str) -> Option<&'static RuleInfo> {
+    rules().find(|r| r.name == name)
+}
+
+/// The names of every rule, e.g. `agendamento.evaluate`, in catalogue order.
+pub fn rule_names() -> Vec<&'static str> {
+    rules().map(|r| r.name).collect()
+}
+
+/// The error for a rule name the registry does not know.
+pub(crate) fn unknown(rule: &str) -> CrmError {
+    CrmError::UnknownRule { rule: rule.to_owned(), known: rule_names().join(", ") }
+}
+
+impl RuleInfo {
+    /// Runs the rule on a JSON input (its `policy`, if any, already taken off).
+    pub fn run(&self, ctx: &Context, input: Value) -> Result<Value> {
+        (self.run)(ctx, input)
+    }
+}
+
+/// Reads a rule's input with field paths in errors.
+#[doc(hidden)]
+pub fn read_input<T: serde::de::DeserializeOwned>(input: Value) -> Result<T> {
+    crate::serde_input::from_value(input)
+}
+
+/// A decision as JSON.
+#[doc(hidden)]
+pub fn answer<T: Serialize>(d: Decision<T>) -> Result<Value> {
+    serde_json::to_value(d)
+        .map_err(|e| CrmError::InvalidInput { path: None, message: format!("cannot encode the answer: {e}") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_well_formed() {
+        let names = rule_names();
+        let unique: std::collections::BTreeSet<_> = names.iter().collect();
+        assert_eq!(unique.len(), names.len(), "duplicate rule names");
+        for r in rules() {
+            assert!(r.name.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty()), "{}", r.name);
+            assert!(!r.ids.is_empty(), "{} declares no rule ID", r.name);
+            assert!(!r.description_pt.is_empty() && !r.description_en.is_empty(), "{}", r.name);
+        }
+    }
+
+    #[test]
+    fn unknown_rule_lists_the_known_ones() {
+        let e = unknown("no.such");
+        assert_eq!(e.code(), "rule.unknown");
+        assert!(e.to_string().contains("agendamento.renew"));
+    }
+}
