@@ -27,6 +27,9 @@ fi
 rustup target add wasm32-unknown-unknown
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
+step "Generated files are current (schemas, Python and TS types, API table)"
+bash scripts/generate.sh --check
+
 step "Rust: format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --exclude crm-rules-wasm --all-targets -- -D warnings
@@ -36,7 +39,7 @@ step "Rust: unit, property, vector and doc tests"
 cargo test --workspace --exclude crm-rules-python --exclude crm-rules-wasm
 
 step "Rust: benchmarks compile and run once"
-cargo test -p crm-rules --bench calendar --bench duplicates
+cargo test -p crm-rules --bench calendar --bench duplicates --bench api
 
 step "Main job runs on the sample data"
 cargo run -q -p crm-rules-cli -- report examples/data/crm.json >/dev/null

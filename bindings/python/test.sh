@@ -43,4 +43,7 @@ echo "== the README's Python example (doctest)"
 
 echo "== mypy --strict"
 "$VENV/bin/mypy" --strict --cache-dir=/dev/null bindings/python/python/crm_rules
-"$VENV/bin/mypy" --strict --cache-dir=/dev/null examples/python bindings/python/bench
+"$VENV/bin/mypy" --strict --cache-dir=/dev/null examples/python bindings/python/bench bindings/python/tests/typing/usage.py
+
+echo "== mypy --strict rejects every deliberate misuse of the typed API"
+"$VENV/bin/python" bindings/python/tests/typing/check_misuse.py

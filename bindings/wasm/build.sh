@@ -33,6 +33,9 @@ for target in nodejs web; do
     esac
     rm -rf "$out"
     wasm-bindgen --target "$target" --out-dir "$out" --out-name crm_rules "$raw"
+    # `[Symbol.dispose]` needs lib esnext.disposable (TS2550 under a default tsconfig);
+    # `free()` stays the way to release a Calendar early.
+    sed -i '/\[Symbol\.dispose\]/d' "$out/crm_rules.d.ts"
     "$wasm_opt" -Oz "${features[@]}" --strip-debug --strip-producers \
         -o "$out/crm_rules_bg.wasm" "$out/crm_rules_bg.wasm"
 done

@@ -39,7 +39,9 @@ def main() -> None:
     agendamento = renewed["outcome"]["agendamento"]
     print(f"  accepted={renewed['outcome']['accepted']} deadline {agendamento['deadline']}")
 
-    for day in (on, agendamento["deadline"] + datetime.timedelta(days=1)):
+    deadline = agendamento["deadline"]
+    assert deadline is not None  # a created agendamento always has its deadline
+    for day in (on, deadline + datetime.timedelta(days=1)):
         decision = crm_rules.evaluate_agendamento(agendamento, day, policy=policy)
         outcome = decision["outcome"]
         print_reasons(f"evaluate on {day}: {outcome['status']}, sales priority {outcome['sales_priority']}", decision["reasons"])

@@ -35,15 +35,15 @@ def main() -> None:
         "attendant": "bruno",
         "users": [
             # ana, who holds the client, is on vacation this week (RCP-5, COM-1).
-            {"id": "ana", "team": "commercial", "vacations": [{"start": "2026-11-16", "end": "2026-11-27"}]},
+            {"id": "ana", "team": "commercial", "vacations": [{"start": datetime.date(2026, 11, 16), "end": datetime.date(2026, 11, 27)}]},
             {"id": "bruno", "team": "support"},
             {"id": "carla", "team": "commercial"},
         ],
         "account": {
             "id": "C-1",
             "registration": {"name": "Silva Advocacia", "document": "12.345.678/0001-95"},
-            "debts": [{"id": "D-1", "since": "2025-01-10", "amount_centavos": 12000}],
-            "open_boletos": [{"id": "B-1", "due": "2026-11-01", "amount_centavos": 5000}],
+            "debts": [{"id": "D-1", "since": datetime.date(2025, 1, 10), "amount_centavos": 12000}],
+            "open_boletos": [{"id": "B-1", "due": datetime.date(2026, 11, 1), "amount_centavos": 5000}],
             "agendamentos": [agendamento],
         },
         "contact": {
@@ -81,7 +81,7 @@ def main() -> None:
     print_reasons(f"close after the sale: {closing['outcome']['to_close']}", closing["reasons"])
 
     try:
-        crm_rules.route_contact({k: v for k, v in contact.items() if k != "attendant"})
+        crm_rules.route_contact({**contact, "attendant": ""})
     except crm_rules.ValidationError as error:
         print(f"error {error.code} at {error.path}: {error.message}")
 

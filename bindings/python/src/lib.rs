@@ -4,9 +4,11 @@
 //! and back, calls the core and maps its errors to the Python exception classes
 //! defined in `crm_rules/_errors.py`. Every rule lives in the core crate.
 
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
+use crm_rules::schema::DateShape;
 use crm_rules::{CrmError, ErrorCategory, Holiday};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
@@ -190,9 +192,9 @@ fn seq_to_json<'py>(
 // JSON -> Python
 // ---------------------------------------------------------------------------
 
-/// JSON as Python. With `dates`, strings under the core's `DATE_KEYS` become
-/// `datetime.date` (a string that does not parse is left as it is).
-fn to_py<'py>(py: Python<'py>, v: &Value, dates: bool, date_key: bool) -> PyResult<Bound<'py, PyAny>> {
+/// JSON as Python; strings where `shape` (read off the answer's schema) has a date
+/// become `datetime.date` (a string that does not parse is left as it is).
+fn to_py<'py>(py: Python<'py>, v: &Value, shape: &DateShape) -> PyResult<Bound<'py, PyAny>> {
     Ok(match v {
         Value::Null => py.None().into_bound(py),
         Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
@@ -205,25 +207,36 @@ fn to_py<'py>(py: Python<'py>, v: &Value, dates: bool, date_key: bool) -> PyResu
                 n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
             }
         }
-        Value::String(s) => match (dates && date_key).then(|| crm_rules::parse_date(s).ok()).flatten() {
+        Value::String(s) => match (*shape == DateShape::Date).then(|| crm_rules::parse_date(s).ok()).flatten() {
             Some(d) => d.into_pyobject(py)?.into_any(),
             None => PyString::new(py, s).into_any(),
         },
         Value::Array(items) => {
             let list = PyList::empty(py);
             for item in items {
-                list.append(to_py(py, item, dates, date_key)?)?;
+                list.append(to_py(py, item, shape.items())?)?;
             }
             list.into_any()
         }
         Value::Object(map) => {
             let dict = PyDict::new(py);
             for (k, item) in map {
-                dict.set_item(k, to_py(py, item, dates, crm_rules::DATE_KEYS.contains(&k.as_str()))?)?;
+                dict.set_item(k, to_py(py, item, shape.field(k))?)?;
             }
             dict.into_any()
         }
     })
+}
+
+/// The date shape of every rule's answer, read once from the schemas.
+fn answer_shape(rule: &str) -> &'static DateShape {
+    static SHAPES: OnceLock<BTreeMap<&'static str, DateShape>> = OnceLock::new();
+    SHAPES
+        .get_or_init(|| {
+            crm_rules::registry::rules().map(|r| (r.name, DateShape::of_answer(r.name).unwrap_or_default())).collect()
+        })
+        .get(rule)
+        .unwrap_or(&DateShape::Nothing)
 }
 
 // ---------------------------------------------------------------------------
@@ -353,7 +366,7 @@ impl Policy {
     /// >>> Policy().to_dict()["agendamento"]["disregard_after_days"]
     /// 7
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.to_value(), false, false)
+        to_py(py, &self.inner.to_value(), &DateShape::Nothing)
     }
 
     /// The whole policy as JSON text.
@@ -472,8 +485,8 @@ impl Calendar {
 // Functions
 // ---------------------------------------------------------------------------
 
-/// Runs `rule` on `input` (see `crm_rules.evaluate`). With `date_objects`, date
-/// strings of the answer under `DATE_KEYS` become `datetime.date`.
+/// Runs `rule` on `input` (see `crm_rules.evaluate`). With `date_objects`, the
+/// answer's dates (where its schema says `"format": "date"`) are `datetime.date`.
 #[pyfunction]
 #[pyo3(signature = (rule, input, *, date_objects=false))]
 fn evaluate<'py>(
@@ -487,16 +500,17 @@ fn evaluate<'py>(
         .map_err(|_| invalid(py, "rule", format!("expected a str, got `{}`", type_name(rule))))?;
     let input = to_json(input, Path::Root(""), 0)?;
     let rule = rule.to_cow()?.into_owned();
+    let shape = if date_objects { answer_shape(&rule) } else { &DateShape::Nothing };
     // The rule touches no Python object: other Python threads run meanwhile (a big
     // duplicate search is seconds of native work).
     let answer = py.detach(move || crm_rules::evaluate(&rule, input)).map_err(|e| crm_err(&e))?;
-    to_py(py, &answer, date_objects, false)
+    to_py(py, &answer, shape)
 }
 
 /// The names of every rule `evaluate` knows.
 #[pyfunction]
 fn rule_names() -> Vec<&'static str> {
-    crm_rules::rule_names().to_vec()
+    crm_rules::rule_names()
 }
 
 // ---------------------------------------------------------------------------
@@ -636,7 +650,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         f.setattr("__module__", "crm_rules")?;
         m.add_function(f)?;
     }
-    m.add("DATE_KEYS", crm_rules::DATE_KEYS.to_vec())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("MIN_YEAR", crm_rules::MIN_YEAR)?;
     m.add("MAX_YEAR", crm_rules::MAX_YEAR)?;
     Ok(())

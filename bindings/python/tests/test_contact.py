@@ -248,7 +248,7 @@ def test_reinstatement_policy_and_facts() -> None:
     d = crm_rules.reinstatement(contact(account={"status": status}), policy={"reinstatement": {"manual_window_days": 12}})
     assert d["outcome"]["reserved_for"] is None  # 10 Nov + 12 = 22 Nov < T
     assert d["reasons"][0]["rule"] == "REI-1"
-    assert d["reasons"][0]["facts"]["window_ends"] == D(2026, 11, 22)  # a DATE_KEYS fact: datetime.date
+    assert d["reasons"][0]["facts"]["window_ends"] == "2026-11-22"  # facts are free-form JSON: ISO text
     with pytest.raises(ValidationError) as info:
         crm_rules.reinstatement(contact(account={"status": dict(status, on="2026-11-24")}))
     assert (info.value.code, info.value.path) == ("input.invalid", "account.status.on")

@@ -7,6 +7,7 @@ import inspect
 
 import crm_rules
 import crm_rules._errors
+import crm_rules._rules
 
 
 def run(module: object) -> doctest.TestResults:
@@ -17,6 +18,13 @@ def test_package_doctests() -> None:
     result = run(crm_rules)
     assert result.failed == 0
     assert result.attempted >= 30
+
+
+def test_generated_rule_doctests() -> None:
+    # One example per rule function, generated from a shared vector (scripts/generate.py).
+    result = run(crm_rules._rules)
+    assert result.failed == 0
+    assert result.attempted >= 2 * len(crm_rules._rules.__all__)
 
 
 def test_error_doctests() -> None:

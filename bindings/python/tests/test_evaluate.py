@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import sys
 import threading
 import time
@@ -13,6 +14,8 @@ from typing import Any
 import pytest
 
 import crm_rules
+
+from conftest import repo_root
 from crm_rules import Policy, ValidationError
 
 
@@ -25,41 +28,25 @@ def test_answer_is_json_shaped() -> None:
 
 
 def test_rule_names_and_constants() -> None:
-    assert crm_rules.rule_names() == [
-        "calendar.is_business_day",
-        "calendar.add_business_days",
-        "calendar.business_days_between",
-        "calendar.holidays_in",
-        "agendamento.create",
-        "agendamento.renew",
-        "agendamento.evaluate",
-        "agendamento.close_after_sale",
-        "contact.inbound",
-        "contact.route",
-        "contact.commission",
-        "contact.reinstatement",
-        "contact.debt",
-        "contact.open_boletos",
-        "contact.third_party",
-        "interaction.check",
-        "identifier.is_valid_cpf",
-        "identifier.is_valid_cnpj",
-        "identifier.format_cpf",
-        "identifier.format_cnpj",
-        "identifier.normalize_phone",
-        "identifier.normalize_email",
-        "identifier.search_key",
-        "identifier.clean_text",
-        "registration.check",
-        "duplicates.candidates",
-        "duplicates.all",
-        "duplicates.task",
-        "merge.plan",
-        "merge.apply",
-        "merge.revert",
-    ]
-    assert "deadline" in crm_rules.DATE_KEYS
+    # The registry (schema/registry.json, written from the core) is the one list of rules.
+    registry = json.loads((repo_root() / "schema" / "registry.json").read_text())
+    assert crm_rules.rule_names() == [r["name"] for r in registry]
+    assert len(crm_rules.rule_names()) >= 31
+    for r in registry:
+        if r["python"]:
+            assert callable(getattr(crm_rules, r["python"].split("(")[0]))
     assert (crm_rules.MIN_YEAR, crm_rules.MAX_YEAR) == (1900, 2199)
+    assert crm_rules.__version__ == "0.1.0"
+
+
+def test_answer_dates_follow_the_schema_not_key_names() -> None:
+    # `facts` are free-form JSON in the schema: their dates stay ISO strings, while
+    # every `format: date` field of the outcome is a datetime.date.
+    d = crm_rules.create_agendamento("sales_with_contact", "x", "ana", datetime.date(2026, 11, 23))
+    assert isinstance(d["outcome"]["maximum"], datetime.date)
+    ag = d["outcome"]["agendamento"]
+    assert ag is not None and isinstance(ag["deadline"], datetime.date)
+    assert all(not isinstance(v, datetime.date) for r in d["reasons"] for v in r["facts"].values())
 
 
 @pytest.mark.parametrize(

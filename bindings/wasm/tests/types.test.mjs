@@ -4,13 +4,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
-/** Every rule name of the core, read from RULES in crates/crm-rules/src/api.rs. */
-const RULES = (() => {
-  const src = readFileSync(new URL("../../../crates/crm-rules/src/api.rs", import.meta.url), "utf8");
-  const list = src.match(/pub const RULES: &\[&str\] = &\[([\s\S]*?)\];/);
-  assert.ok(list, "RULES not found in api.rs");
-  return [...list[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-})();
+/** The rule registry of the core, as `crm-rules schema` writes it. */
+const REGISTRY = JSON.parse(readFileSync(new URL("../../../schema/registry.json", import.meta.url), "utf8"));
+const RULES = REGISTRY.map((r) => r.name);
 const read = (p) => readFileSync(new URL(p, import.meta.url), "utf8");
 /** The declarations without comments; for the web build, without wasm-bindgen's
  * loader section (`InitInput` onwards: raw exports of the module, not our API). */
@@ -28,11 +24,12 @@ for (const build of ["pkg-node", "pkg-web"]) {
     assert.deepEqual(lines, []);
   });
 
-  test(`${build}: every rule name has an evaluate overload and a Rules entry`, () => {
-    assert.ok(RULES.length >= 16, `only ${RULES.length} rules`);
-    for (const rule of RULES) {
-      assert.match(api, new RegExp(`export function evaluate\\(rule: "${rule.replace(".", "\\.")}"`), rule);
-      assert.match(api, new RegExp(`^\\s+"${rule.replace(".", "\\.")}": \\{ input: \\w+; outcome: `, "m"), rule);
+  test(`${build}: every rule of the registry has a Rules entry, evaluate is typed by it, and its function exists`, () => {
+    assert.ok(RULES.length >= 31, `only ${RULES.length} rules`);
+    assert.match(api, /export function evaluate<R extends RuleName>\(rule: R, input: Rules\[R\]\["input"\]\): Rules\[R\]\["answer"\];/);
+    for (const rule of REGISTRY) {
+      assert.match(api, new RegExp(`^\\s+"${rule.name.replace(".", "\\.")}": \\{ input: \\w+; outcome: .+; answer: \\w+ \\};`, "m"), rule.name);
+      if (rule.js) assert.match(api, new RegExp(`export function ${rule.js}\\(input: \\w+\\): \\w+Decision;`), rule.js);
     }
   });
 
@@ -45,15 +42,15 @@ for (const build of ["pkg-node", "pkg-web"]) {
       "isValidCpf", "isValidCnpj", "formatCpf", "formatCnpj", "normalizePhone", "normalizeEmail",
       "searchKey", "cleanText",
     ]) {
-      assert.match(api, new RegExp(`export function ${fn}\\(`), fn);
+      assert.match(api, new RegExp(`export function ${fn}(<[^>]+>)?\\(`), fn);
     }
     assert.match(api, /export class Calendar \{/);
     for (const type of [
       "Policy", "CalendarPolicy", "AgendamentoPolicy", "Agendamento", "AgendamentoKind", "Purpose",
       "Holiday", "Reason", "Decision<T>", "CreateRequest", "CreateOutcome", "RenewOutcome",
       "AgendamentoStatus", "CrmError", "CrmErrorCode", "RuleName",
-      "InboundContact", "InboundContactInput", "Account", "AccountInput", "AccountStatus", "User", "Team",
-      "DateRange", "Debt", "Boleto", "ContactRequest", "ContactRequestInput", "SaleRequest", "Channel",
+      "InboundContact", "AgendamentoInput", "Account", "DebtInput", "BoletoInput", "AccountStatus", "User", "Team",
+      "DateRange", "Debt", "Boleto", "ContactRequest", "SaleRequest", "Channel",
       "Requester", "Interaction", "CheckInteractionInput", "ClosingSale", "CloseAfterSaleInput",
       "InboundOutcome", "RouteOutcome", "Route", "Commission", "CommissionTo", "DebtOutcome", "BoletoAlert",
       "ThirdPartyOutcome", "InteractionCheck", "CloseAfterSale", "ReinstatementOutcome", "Alert",

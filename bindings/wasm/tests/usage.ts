@@ -15,7 +15,7 @@ import type {
   DebtOutcome,
   Decision,
   Holiday,
-  InboundContactInput,
+  InboundContact,
   InboundOutcome,
   InteractionCheck,
   Policy,
@@ -73,7 +73,7 @@ const e6 = node.evaluate(rule, { agendamento: { kind: "support", subject: "s", o
 const e6status: AgendamentoStatus["status"] = e6.outcome.status;
 
 // Inbound contact: one input for every contact.* rule; plain objects for the field maps.
-const inbound: InboundContactInput = {
+const inbound: InboundContact = {
   on: "2026-11-23",
   attendant: "bruno",
   users: [

@@ -64,7 +64,6 @@ pub fn input_schema(rule: &str) -> Option<Value> {
     let info = registry::rule(rule)?;
     let mut root = (info.schemas.input)().to_value();
     if let Some(obj) = root.as_object_mut() {
-        obj.insert("title".into(), Value::String(format!("{} input", info.name)));
         obj.insert("description".into(), Value::String(info.description_en.to_owned()));
     }
     Some(root)

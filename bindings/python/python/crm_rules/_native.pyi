@@ -5,7 +5,7 @@ from typing import Any, List, Mapping, Optional, Union
 
 from ._types import Holiday
 
-DATE_KEYS: List[str]
+__version__: str
 MIN_YEAR: int
 MAX_YEAR: int
 

@@ -100,7 +100,7 @@ pub struct AgendamentoStatus {
 /// Input of `agendamento.renew`.
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RenewInput {
+pub struct RenewAgendamentoInput {
     /// The agendamento to renew.
     pub agendamento: Agendamento,
     /// The day the renewal is asked.
@@ -117,7 +117,7 @@ pub struct RenewInput {
 /// Input of `agendamento.evaluate`.
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct EvaluateInput {
+pub struct EvaluateAgendamentoInput {
     /// The agendamento.
     pub agendamento: Agendamento,
     /// The date to evaluate it on.
@@ -155,7 +155,7 @@ crate::rules! {
             en: "Renews an agendamento, or refuses the renewal and says why.",
             python: "renew_agendamento(agendamento, on, days=None, *, manager_approved=False)",
             js: "renewAgendamento",
-            input: RenewInput,
+            input: RenewAgendamentoInput,
             outcome: RenewOutcome,
             run: |ctx, i| renew(ctx, &i.agendamento, i.on, i.days, i.manager_approved),
         },
@@ -166,7 +166,7 @@ crate::rules! {
             en: "Where an agendamento stands on a date: live, expired, disregarded or not started.",
             python: "evaluate_agendamento(agendamento, on)",
             js: "evaluateAgendamento",
-            input: EvaluateInput,
+            input: EvaluateAgendamentoInput,
             outcome: AgendamentoStatus,
             run: |ctx, i| evaluate(ctx, &i.agendamento, i.on),
         },

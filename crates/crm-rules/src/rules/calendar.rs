@@ -11,7 +11,7 @@ use crate::text::br_date;
 /// Input of `calendar.is_business_day`.
 #[derive(serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct DateInput {
+pub struct IsBusinessDayInput {
     /// The date.
     #[serde(deserialize_with = "crate::date::de_date")]
     pub date: NaiveDate,
@@ -20,7 +20,7 @@ pub struct DateInput {
 /// Input of `calendar.add_business_days`.
 #[derive(serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct AddInput {
+pub struct AddBusinessDaysInput {
     /// The start date.
     #[serde(deserialize_with = "crate::date::de_date")]
     pub date: NaiveDate,
@@ -31,7 +31,7 @@ pub struct AddInput {
 /// Input of `calendar.business_days_between`.
 #[derive(serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct BetweenInput {
+pub struct BusinessDaysBetweenInput {
     /// Exclusive start.
     #[serde(deserialize_with = "crate::date::de_date")]
     pub start: NaiveDate,
@@ -43,7 +43,7 @@ pub struct BetweenInput {
 /// Input of `calendar.holidays_in`.
 #[derive(serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct YearInput {
+pub struct HolidaysInInput {
     /// The year.
     pub year: i32,
 }
@@ -57,7 +57,7 @@ crate::rules! {
             en: "Whether a date is a business day, and why (weekend, which holiday, extra working day).",
             python: "",
             js: "",
-            input: DateInput,
+            input: IsBusinessDayInput,
             outcome: bool,
             run: |ctx, i| is_business_day(ctx, i.date),
         },
@@ -68,7 +68,7 @@ crate::rules! {
             en: "The n-th business day after (or before) a date.",
             python: "",
             js: "",
-            input: AddInput,
+            input: AddBusinessDaysInput,
             outcome: NaiveDate,
             run: |ctx, i| add_business_days(ctx, i.date, i.days),
         },
@@ -79,7 +79,7 @@ crate::rules! {
             en: "How many business days lie in (start, end].",
             python: "",
             js: "",
-            input: BetweenInput,
+            input: BusinessDaysBetweenInput,
             outcome: i64,
             run: |ctx, i| business_days_between(ctx, i.start, i.end),
         },
@@ -90,7 +90,7 @@ crate::rules! {
             en: "The holidays and closures of a year in the policy's calendar.",
             python: "",
             js: "",
-            input: YearInput,
+            input: HolidaysInInput,
             outcome: Vec<Holiday>,
             run: |ctx, i| holidays_in(ctx, i.year),
         },

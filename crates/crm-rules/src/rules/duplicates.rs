@@ -23,7 +23,7 @@ fn reason(found: usize, ctx: &Context) -> Reason {
 /// Input of `duplicates.candidates`.
 #[derive(serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct CandidatesInput {
+pub struct DuplicateCandidatesInput {
     /// The records to search.
     pub records: Vec<DuplicateRecord>,
     /// The record whose duplicates are sought.
@@ -33,7 +33,7 @@ pub struct CandidatesInput {
 /// Input of `duplicates.all`.
 #[derive(serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct AllInput {
+pub struct AllDuplicatesInput {
     /// The records to search.
     pub records: Vec<DuplicateRecord>,
 }
@@ -47,7 +47,7 @@ crate::rules! {
             en: "The likely duplicates of a record (document, e-mail, phone, name).",
             python: "duplicate_candidates(records, record)",
             js: "duplicateCandidates",
-            input: CandidatesInput,
+            input: DuplicateCandidatesInput,
             outcome: Vec<Candidate>,
             run: |ctx, i| Ok(candidates(ctx, &i.records, &i.record)),
         },
@@ -58,7 +58,7 @@ crate::rules! {
             en: "Every likely duplicate pair of a set of records.",
             python: "all_duplicates(records)",
             js: "allDuplicates",
-            input: AllInput,
+            input: AllDuplicatesInput,
             outcome: Vec<CandidatePair>,
             run: |ctx, i| Ok(all(ctx, &i.records)),
         },

@@ -9,7 +9,7 @@ use crate::identifiers;
 /// Input of every `identifier.*` rule.
 #[derive(serde::Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ValueInput {
+pub struct IdentifierInput {
     /// The text to check or normalise.
     pub value: String,
 }
@@ -88,7 +88,7 @@ crate::rules! {
             pt: "Se um CPF é válido (dígitos verificadores).",
             en: "Whether a CPF is valid (check digits).",
             python: "", js: "",
-            input: ValueInput, outcome: bool,
+            input: IdentifierInput, outcome: bool,
             run: |ctx, i| is_valid_cpf(ctx, &i.value),
         },
         {
@@ -97,7 +97,7 @@ crate::rules! {
             pt: "Se um CNPJ, numérico ou alfanumérico, é válido.",
             en: "Whether a CNPJ, numeric or alphanumeric, is valid.",
             python: "", js: "",
-            input: ValueInput, outcome: bool,
+            input: IdentifierInput, outcome: bool,
             run: |ctx, i| is_valid_cnpj(ctx, &i.value),
         },
         {
@@ -106,7 +106,7 @@ crate::rules! {
             pt: "Um CPF válido no formato 000.000.000-00.",
             en: "A valid CPF written 000.000.000-00.",
             python: "", js: "",
-            input: ValueInput, outcome: String,
+            input: IdentifierInput, outcome: String,
             run: |ctx, i| format_cpf(ctx, &i.value),
         },
         {
@@ -115,7 +115,7 @@ crate::rules! {
             pt: "Um CNPJ válido no formato 00.000.000/0000-00.",
             en: "A valid CNPJ written 00.000.000/0000-00.",
             python: "", js: "",
-            input: ValueInput, outcome: String,
+            input: IdentifierInput, outcome: String,
             run: |ctx, i| format_cnpj(ctx, &i.value),
         },
         {
@@ -124,7 +124,7 @@ crate::rules! {
             pt: "Um telefone brasileiro em E.164 (+55, DDD, número).",
             en: "A Brazilian phone number in E.164 (+55, area code, number).",
             python: "", js: "",
-            input: ValueInput, outcome: String,
+            input: IdentifierInput, outcome: String,
             run: |ctx, i| normalize_phone(ctx, &i.value),
         },
         {
@@ -133,7 +133,7 @@ crate::rules! {
             pt: "Um e-mail aparado e em minúsculas, depois de conferido o formato.",
             en: "An e-mail address trimmed and lower-cased after a shape check.",
             python: "", js: "",
-            input: ValueInput, outcome: String,
+            input: IdentifierInput, outcome: String,
             run: |ctx, i| normalize_email(ctx, &i.value),
         },
         {
@@ -142,7 +142,7 @@ crate::rules! {
             pt: "A chave de busca de um texto: sem acentos, minúsculas, espaços limpos.",
             en: "The search key of a text: accents removed, lower case, spaces cleaned.",
             python: "", js: "",
-            input: ValueInput, outcome: String,
+            input: IdentifierInput, outcome: String,
             run: |ctx, i| search_key(ctx, &i.value),
         },
         {
@@ -151,7 +151,7 @@ crate::rules! {
             pt: "Um texto para exibir: pontas aparadas, espaços internos unidos, acentos mantidos.",
             en: "A text for display: ends trimmed, inner spaces collapsed, accents kept.",
             python: "", js: "",
-            input: ValueInput, outcome: String,
+            input: IdentifierInput, outcome: String,
             run: |ctx, i| clean_text(ctx, &i.value),
         },
     ];

@@ -18,7 +18,7 @@ use crate::text::fold;
 /// Input of `interaction.check`.
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct CheckInput {
+pub struct CheckInteractionInput {
     /// The interaction as recorded.
     pub interaction: Interaction,
 }
@@ -31,7 +31,7 @@ crate::rules! {
         en: "Checks how an interaction was recorded (reason, attempt, closing note, link).",
         python: "check_interaction(interaction)",
         js: "checkInteraction",
-        input: CheckInput,
+        input: CheckInteractionInput,
         outcome: InteractionCheck,
         run: |ctx, i| check_interaction(ctx, &i.interaction),
     }];

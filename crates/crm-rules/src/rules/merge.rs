@@ -185,7 +185,7 @@ fn check_records(records: &[MergeRecord]) -> Result<()> {
 /// Input of `merge.plan`.
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PlanInput {
+pub struct MergePlanInput {
     /// The records to merge (at least two, distinct ids).
     pub records: Vec<MergeRecord>,
     /// The id of the record that survives.
@@ -198,7 +198,7 @@ pub struct PlanInput {
 /// Input of `merge.apply`.
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct ApplyInput {
+pub struct MergeApplyInput {
     /// The records the plan was made for.
     pub records: Vec<MergeRecord>,
     /// The plan, without conflicts left.
@@ -208,7 +208,7 @@ pub struct ApplyInput {
 /// Input of `merge.revert`.
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct RevertInput {
+pub struct MergeRevertInput {
     /// The merged survivor.
     pub survivor: MergeRecord,
     /// The plan that was applied.
@@ -224,7 +224,7 @@ crate::rules! {
             en: "A reviewable, reversible merge plan: children moved, the source of every field, conflicts.",
             python: "plan_merge(records, survivor, choices=None)",
             js: "planMerge",
-            input: PlanInput,
+            input: MergePlanInput,
             outcome: MergePlan,
             run: |ctx, i| plan(ctx, &i.records, &i.survivor, &i.choices),
         },
@@ -235,7 +235,7 @@ crate::rules! {
             en: "Applies a merge plan without losing anything.",
             python: "apply_merge(records, plan)",
             js: "applyMerge",
-            input: ApplyInput,
+            input: MergeApplyInput,
             outcome: MergeResult,
             run: |ctx, i| apply(ctx, &i.records, &i.plan),
         },
@@ -246,7 +246,7 @@ crate::rules! {
             en: "Reverts an applied merge exactly.",
             python: "revert_merge(survivor, plan)",
             js: "revertMerge",
-            input: RevertInput,
+            input: MergeRevertInput,
             outcome: Reverted,
             run: |ctx, i| revert(ctx, &i.survivor, &i.plan),
         },

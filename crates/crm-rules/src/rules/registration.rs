@@ -70,7 +70,7 @@ fn present(v: &Option<String>) -> Option<String> {
 /// Input of `registration.check`.
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct CheckInput {
+pub struct RegistrationCheckInput {
     /// The atendimento as typed.
     pub atendimento: AtendimentoDraft,
     /// The ids of the contacts registered in the CRM.
@@ -80,7 +80,7 @@ pub struct CheckInput {
 /// Input of `duplicates.task`.
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct TaskInput {
+pub struct DuplicateTaskInput {
     /// The ids of the duplicate records (at least two).
     pub records: Vec<String>,
 }
@@ -94,7 +94,7 @@ crate::rules! {
             en: "Checks an initial atendimento: every missing or invalid field at once.",
             python: "check_registration(atendimento, registered_contact_ids)",
             js: "checkRegistration",
-            input: CheckInput,
+            input: RegistrationCheckInput,
             outcome: RegistrationCheck,
             run: |ctx, i| check_atendimento(ctx, &i.atendimento, &i.registered_contact_ids),
         },
@@ -105,7 +105,7 @@ crate::rules! {
             en: "The task for handling a duplicate registration (team, checklist, steps).",
             python: "duplicate_task(records)",
             js: "duplicateTask",
-            input: TaskInput,
+            input: DuplicateTaskInput,
             outcome: DuplicateTask,
             run: |ctx, i| duplicate_task(ctx, &i.records),
         },

@@ -1,0 +1,52 @@
+//! Per-call cost of the JSON API, for comparison with the Python and JS bindings
+//! (`bindings/python/bench/bench_api.py`, `bindings/wasm/bench/bench_api.mjs`), on the
+//! same inputs: `benches/inputs/*.json` at the repository root.
+//!
+//! `cargo bench -p crm-rules --bench api -- --warm-up-time 1 --measurement-time 3`
+//!
+//! Per case: `evaluate` (Value in, Value out; the input's clone is made outside the
+//! timing by `iter_batched`), `evaluate_json` (text in, text out) and, as the baseline,
+//! a serde_json round trip of the input text (`from_str::<Value>` then `to_string`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use serde_json::Value;
+
+/// (rule, input file, id suffix)
+const CASES: &[(&str, &str, &str)] = &[
+    ("calendar.is_business_day", "is_business_day.json", "calendar.is_business_day"),
+    ("agendamento.evaluate", "agendamento_evaluate.json", "agendamento.evaluate"),
+    ("contact.inbound", "contact_inbound_20.json", "contact.inbound/20"),
+];
+
+fn bench(c: &mut Criterion) {
+    let inputs = concat!(env!("CARGO_MANIFEST_DIR"), "/../../benches/inputs/");
+    let mut g = c.benchmark_group("api");
+    for &(rule, file, id) in CASES {
+        let text = std::fs::read_to_string(format!("{inputs}{file}")).expect(file);
+        let value: Value = serde_json::from_str(&text).unwrap();
+        // The input must give a decision, not an error.
+        let answer = crm_rules::evaluate(rule, value.clone()).unwrap_or_else(|e| panic!("{rule}: {e}"));
+        assert!(answer.get("outcome").is_some(), "{rule}: {answer}");
+
+        g.bench_function(format!("evaluate/{id}"), |b| {
+            b.iter_batched(
+                || value.clone(),
+                |v| crm_rules::evaluate(black_box(rule), v).unwrap(),
+                BatchSize::SmallInput,
+            )
+        });
+        g.bench_function(format!("evaluate_json/{id}"), |b| {
+            b.iter(|| crm_rules::evaluate_json(black_box(rule), black_box(&text)))
+        });
+        g.bench_function(format!("json_round_trip/{id}"), |b| {
+            b.iter(|| serde_json::to_string(&serde_json::from_str::<Value>(black_box(&text)).unwrap()).unwrap())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
