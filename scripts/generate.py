@@ -751,6 +751,24 @@ def ts_types(model: Model, em: TsEmitter, rules: List[Rule]) -> Tuple[str, Dict[
             "}",
             "",
         ]
+    codes = json.loads((SCHEMA / "error.json").read_text())["properties"]["error"]["properties"]["code"]["enum"]
+    lines += [
+        "/** Stable machine-readable error codes (docs/API.md, \"Errors\"). */",
+        "export type CrmErrorCode = " + " | ".join(json.dumps(c) for c in codes) + ";",
+        "",
+        "/** What every crm-rules function throws. */",
+        "export interface CrmError extends Error {",
+        '    name: "CrmError";',
+        "    code: CrmErrorCode;",
+        "    /** Dotted path of the offending field in the input (`agendamento.created_on`,",
+        "     * `policy.calendar.states[1]`), or null when the error is not about a field. */",
+        "    path: string | null;",
+        "}",
+        "",
+        "/** Whether `value` is an error thrown by crm-rules. */",
+        "export function isCrmError(value: unknown): value is CrmError;",
+        "",
+    ]
     lines.append("/** Every rule name `evaluate` knows. */")
     lines.append("export type RuleName = " + " | ".join(json.dumps(r.name) for r in rules) + ";")
     lines.append("")
@@ -766,13 +784,13 @@ def ts_types(model: Model, em: TsEmitter, rules: List[Rule]) -> Tuple[str, Dict[
     return "\n".join(lines), signatures
 
 
-def wasm_rs(rules: List[Rule], ts: str, signatures: Dict[str, Tuple[str, str]]) -> str:
+def wasm_rs(rules: List[Rule], ts: str, signatures: Dict[str, Tuple[str, str]], native_fns: List[str]) -> str:
     out = [
         f"//! One JS export per rule and the TypeScript types of every input and answer ({HEADER}).",
         "",
         "use wasm_bindgen::prelude::*;",
         "",
-        "use crate::{run, JsResult};",
+        "use crate::{native, run, str_arg, JsResult};",
         "",
         "#[wasm_bindgen(typescript_custom_section)]",
         f'const TYPES: &str = r###"\n{ts}\n"###;',
@@ -792,7 +810,119 @@ def wasm_rs(rules: List[Rule], ts: str, signatures: Dict[str, Tuple[str, str]]) 
             "}",
             "",
         ]
+    out += native_fns
     return "\n".join(out).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------------------
+# Native functions: rules of one text `value` that the bindings call directly
+# ---------------------------------------------------------------------------
+
+ERROR_CLASSES = {"calendar.out_of_range": "OutOfRangeError", "policy.invalid": "PolicyError", "rule.unknown": "UnknownRuleError"}
+
+
+def load_error_examples() -> Dict[str, Dict[str, Any]]:
+    """Per rule, its first vector that answers an error."""
+    found: Dict[str, Dict[str, Any]] = {}
+    for f in sorted(VECTORS.glob("*.json")):
+        for case in json.loads(f.read_text())["cases"]:
+            if "error" in case["expected"] and "policy" not in case["input"]:
+                found.setdefault(case["rule"], case)
+    return found
+
+
+@dataclass
+class Native:
+    rule: Rule
+    path: str  # in the core crate, e.g. identifiers::is_valid_cpf
+    py: str
+    js: str
+    py_type: str
+    rust_type: str
+    ts_type: str
+
+
+def natives(rules: List[Rule]) -> List[Native]:
+    out = []
+    for r in rules:
+        if not r.info.get("native"):
+            continue
+        t = r.answer["properties"]["outcome"].get("type")
+        rust, py, ts = {"boolean": ("bool", "bool", "boolean"), "string": ("String", "str", "string")}[t]
+        name = r.info["native"].rsplit("::", 1)[-1]
+        out.append(Native(r, r.info["native"], name, lower_camel(name), py, rust, ts))
+    return out
+
+
+def load_truthy_examples() -> Dict[str, Dict[str, Any]]:
+    """Per rule, its smallest vector whose outcome is true or a non-empty text."""
+    best: Dict[str, Dict[str, Any]] = {}
+    for f in sorted(VECTORS.glob("*.json")):
+        for case in json.loads(f.read_text())["cases"]:
+            if case["expected"].get("outcome") and "policy" not in case["input"]:
+                old = best.get(case["rule"])
+                if old is None or len(json.dumps(case["input"])) < len(json.dumps(old["input"])):
+                    best[case["rule"]] = case
+    return best
+
+
+truthy_examples: Dict[str, Dict[str, Any]] = {}
+
+
+def native_doc(n: Native, examples: Dict[str, Any], errors: Dict[str, Any], lang: str) -> List[str]:
+    r = n.rule
+    lines = [doc1(r.info["description_en"]), "", f"The value of rule `{r.name}` ({', '.join(r.info['ids'])}) without its reasons."]
+    if lang == "py":
+        case = truthy_examples.get(r.name) or examples.get(r.name)
+        if case:
+            want = case["expected"]["outcome"]
+            lines += ["", f">>> {n.py}({case['input']['value']!r})", repr(want)]
+        err = errors.get(r.name)
+        if err:
+            code = err["expected"]["error"]["code"]
+            cls = ERROR_CLASSES.get(code, "ValidationError")
+            lines += [f">>> {n.py}({err['input']['value']!r})", "Traceback (most recent call last):", "...",
+                      f"crm_rules._errors.{cls}: value: ..."]
+    else:
+        lines += ["", "Throws `CrmError` (`input.invalid`, path `value`) for anything but a string" +
+                  (", or a value it cannot read." if r.name in errors else ".")]
+    return lines
+
+
+def python_native_rs(ns: List[Native], examples: Dict[str, Any], errors: Dict[str, Any]) -> str:
+    out = [f"//! The native functions of the rules of one text value ({HEADER}).", "",
+           "use pyo3::prelude::*;", "", "use crate::{native, str_arg};", ""]
+    for n in ns:
+        out += ["/// " + l if l else "///" for l in native_doc(n, examples, errors, "py")]
+        out += ["#[pyfunction]", '#[pyo3(text_signature = "(value)")]',
+                f"fn {n.py}(value: &Bound<'_, PyAny>) -> PyResult<{n.rust_type}> {{",
+                f"    native(crm_rules::{n.path}(&str_arg(value)?))", "}", ""]
+    out += ["/// Adds the functions to the module, documented as part of the `crm_rules` package.",
+            "pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {",
+            "    for f in [" + ", ".join(f"wrap_pyfunction!({n.py}, m)?" for n in ns) + "] {",
+            '        f.setattr("__module__", "crm_rules")?;', "        m.add_function(f)?;", "    }", "    Ok(())", "}"]
+    return "\n".join(out) + "\n"
+
+
+def wasm_native_rs(ns: List[Native], examples: Dict[str, Any], errors: Dict[str, Any]) -> List[str]:
+    out = []
+    for n in ns:
+        out += ["/// " + l if l else "///" for l in native_doc(n, examples, errors, "js")]
+        out += [f"#[wasm_bindgen(js_name = {n.js})]",
+                f'pub fn {n.py}(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<{n.rust_type}> {{',
+                f"    native(crm_rules::{n.path}(&str_arg(&value)?))", "}", ""]
+    return out
+
+
+def pyi_natives(ns: List[Native]) -> str:
+    return "\n".join(f"def {n.py}(value: str) -> {n.py_type}: ..." for n in ns)
+
+
+def with_section(text: str, start: str, end: str, body: str) -> str:
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
+    if not pattern.search(text):
+        raise SystemExit(f"generate.py: markers {start!r} … {end!r} not found")
+    return pattern.sub(lambda _: f"{start}\n{body}\n{end}", text)
 
 
 # ---------------------------------------------------------------------------
@@ -836,10 +966,15 @@ def main() -> int:
     ts_rules = load_rules(ts_model, {})
     ts, sigs = ts_types(ts_model, TsEmitter(ts_model), ts_rules)
     api = ROOT / "docs" / "API.md"
+    pyi = ROOT / "bindings/python/python/crm_rules/_native.pyi"
+    ns, errors = natives(rules), load_error_examples()
+    truthy_examples.update(load_truthy_examples())
     outputs = {
+        ROOT / "bindings/python/src/generated.rs": python_native_rs(ns, examples, errors),
+        pyi: with_section(pyi.read_text(), "# generated: native functions", "# end of generated", pyi_natives(ns)),
         ROOT / "bindings/python/python/crm_rules/_types.py": types_py,
         ROOT / "bindings/python/python/crm_rules/_rules.py": rules_py,
-        ROOT / "bindings/wasm/src/generated.rs": wasm_rs(ts_rules, ts, sigs),
+        ROOT / "bindings/wasm/src/generated.rs": wasm_rs(ts_rules, ts, sigs, wasm_native_rs(natives(ts_rules), examples, errors)),
         api: with_table(api.read_text(), api_table(rules)),
     }
     stale = []

@@ -29,6 +29,7 @@ rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
 step "Generated files are current (schemas, Python and TS types, API table)"
 bash scripts/generate.sh --check
+python3 scripts/binding_lines.py
 
 step "Rust: format and lints"
 cargo fmt --all -- --check

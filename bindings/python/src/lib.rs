@@ -4,6 +4,9 @@
 //! and back, calls the core and maps its errors to the Python exception classes
 //! defined in `crm_rules/_errors.py`. Every rule lives in the core crate.
 
+#[rustfmt::skip] // Written by scripts/generate.py, compared byte for byte by its --check.
+mod generated;
+
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
@@ -18,9 +21,7 @@ use serde_json::{Map, Number, Value};
 /// self-referencing lists and stack exhaustion).
 const MAX_DEPTH: usize = 64;
 
-// ---------------------------------------------------------------------------
 // Errors
-// ---------------------------------------------------------------------------
 
 /// Raises the class `name` of `crm_rules._errors` with `(code, path, message)`.
 fn raise(py: Python<'_>, class: &str, code: &str, path: Option<&str>, message: String) -> PyErr {
@@ -65,9 +66,7 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".to_owned())
 }
 
-// ---------------------------------------------------------------------------
 // Python -> JSON
-// ---------------------------------------------------------------------------
 
 /// Where a value sits in the input, rendered (`records[3].name`) only for an error:
 /// converting a million records builds no path strings.
@@ -132,13 +131,7 @@ fn to_json(obj: &Bound<'_, PyAny>, path: Path<'_>, depth: usize) -> PyResult<Val
             .ok_or_else(|| invalid(py, &path.here(), format!("{f} is not a finite number")));
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
-        let mut map = Map::new();
-        for (k, v) in dict.iter() {
-            let key = dict_key(&k, path)?;
-            let value = to_json(&v, Path::Key(&path, &key), depth + 1)?;
-            map.insert(key, value);
-        }
-        return Ok(Value::Object(map));
+        return map_to_json(dict.iter(), path, depth);
     }
     if let Ok(list) = obj.cast::<PyList>() {
         return seq_to_json(list.iter(), path, depth);
@@ -157,16 +150,24 @@ fn to_json(obj: &Bound<'_, PyAny>, path: Path<'_>, depth: usize) -> PyResult<Val
         return seq_to_json(tuple.iter(), path, depth);
     }
     if let Ok(mapping) = obj.cast::<PyMapping>() {
-        let mut map = Map::new();
-        for item in mapping.items()?.iter() {
-            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
-            let key = dict_key(&k, path)?;
-            let value = to_json(&v, Path::Key(&path, &key), depth + 1)?;
-            map.insert(key, value);
-        }
-        return Ok(Value::Object(map));
+        let items: Vec<(Bound<'_, PyAny>, Bound<'_, PyAny>)> = mapping.items()?.extract()?;
+        return map_to_json(items.into_iter(), path, depth);
     }
     Err(invalid(py, &path.here(), format!("unsupported type `{}`", type_name(obj))))
+}
+
+fn map_to_json<'py>(
+    items: impl Iterator<Item = (Bound<'py, PyAny>, Bound<'py, PyAny>)>,
+    path: Path<'_>,
+    depth: usize,
+) -> PyResult<Value> {
+    let mut map = Map::new();
+    for (k, v) in items {
+        let key = dict_key(&k, path)?;
+        let value = to_json(&v, Path::Key(&path, &key), depth + 1)?;
+        map.insert(key, value);
+    }
+    Ok(Value::Object(map))
 }
 
 fn dict_key(k: &Bound<'_, PyAny>, path: Path<'_>) -> PyResult<String> {
@@ -188,9 +189,7 @@ fn seq_to_json<'py>(
     Ok(Value::Array(out))
 }
 
-// ---------------------------------------------------------------------------
 // JSON -> Python
-// ---------------------------------------------------------------------------
 
 /// JSON as Python; strings where `shape` (read off the answer's schema) has a date
 /// become `datetime.date` (a string that does not parse is left as it is).
@@ -239,9 +238,7 @@ fn answer_shape(rule: &str) -> &'static DateShape {
         .unwrap_or(&DateShape::Nothing)
 }
 
-// ---------------------------------------------------------------------------
 // Typed arguments
-// ---------------------------------------------------------------------------
 
 /// A `datetime.date` argument (not a `datetime.datetime`, not a string), in range.
 fn date_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
@@ -260,19 +257,13 @@ fn int_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<i64> {
     obj.extract::<i64>().map_err(|_| out_of_range(obj.py(), name, "the integer is too large".to_owned()))
 }
 
-fn holiday_dict<'py>(py: Python<'py>, h: &Holiday) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("date", h.date)?;
-    d.set_item("name", &h.name)?;
-    d.set_item("name_en", &h.name_en)?;
-    d.set_item("law", &h.law)?;
-    d.set_item("scope", &h.scope)?;
-    Ok(d)
+/// Holidays as Python dicts, their dates `datetime.date` (as the schema says).
+fn holidays_py<'py>(py: Python<'py>, holidays: &[Holiday]) -> PyResult<Bound<'py, PyAny>> {
+    let value = serde_json::to_value(holidays).map_err(|e| invalid(py, "year", e.to_string()))?;
+    to_py(py, &value, answer_shape("calendar.holidays_in").field("outcome"))
 }
 
-// ---------------------------------------------------------------------------
 // Classes
-// ---------------------------------------------------------------------------
 
 /// A validated policy (docs/API.md, "Policy"): every field optional, seed defaults.
 /// Immutable; validated at construction (raises `PolicyError`).
@@ -343,10 +334,7 @@ impl Policy {
     /// True
     #[classmethod]
     fn from_json(_cls: &Bound<'_, PyType>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let s = text
-            .cast::<PyString>()
-            .map_err(|_| invalid(text.py(), "text", format!("expected a str, got `{}`", type_name(text))))?;
-        Policy::checked(crm_rules::Policy::from_json_str(s.to_cow()?.as_ref()).map_err(|e| crm_err(&e))?)
+        Policy::checked(native(crm_rules::Policy::from_json_str(&text_arg(text, "text")?))?)
     }
 
     /// A policy from TOML text.
@@ -355,10 +343,7 @@ impl Policy {
     /// True
     #[classmethod]
     fn from_toml(_cls: &Bound<'_, PyType>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let s = text
-            .cast::<PyString>()
-            .map_err(|_| invalid(text.py(), "text", format!("expected a str, got `{}`", type_name(text))))?;
-        Policy::checked(crm_rules::Policy::from_toml_str(s.to_cow()?.as_ref()).map_err(|e| crm_err(&e))?)
+        Policy::checked(native(crm_rules::Policy::from_toml_str(&text_arg(text, "text")?))?)
     }
 
     /// The whole policy (defaults filled in) as JSON-shaped data (dates as ISO strings).
@@ -434,8 +419,7 @@ impl Calendar {
     /// >>> Calendar().is_business_day(datetime.date(2024, 11, 20))
     /// False
     fn is_business_day(&self, d: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let d = date_arg(d, "d")?;
-        self.inner.is_business_day(d).map_err(|e| crm_err(&e.at_path("d")))
+        is_business_day_in(&self.inner, d)
     }
 
     /// The `n`-th business day strictly after `d` (before for `n < 0`; for `n == 0`,
@@ -445,9 +429,7 @@ impl Calendar {
     /// >>> Calendar().add_business_days(datetime.date(2024, 11, 19), 1)
     /// datetime.date(2024, 11, 21)
     fn add_business_days(&self, d: &Bound<'_, PyAny>, n: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
-        let d = date_arg(d, "d")?;
-        let n = int_arg(n, "n")?;
-        self.inner.add_business_days(d, n).map_err(|e| crm_err(&e.at_path("n")))
+        add_business_days_in(&self.inner, d, n)
     }
 
     /// Business days in `(a, b]`; negative when `b < a`. CAL-BD-2.
@@ -456,9 +438,7 @@ impl Calendar {
     /// >>> Calendar().business_days_between(datetime.date(2024, 11, 19), datetime.date(2024, 11, 22))
     /// 2
     fn business_days_between(&self, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i64> {
-        let a = date_arg(a, "a")?;
-        let b = date_arg(b, "b")?;
-        self.inner.business_days_between(a, b).map_err(|e| crm_err(&e))
+        business_days_between_in(&self.inner, a, b)
     }
 
     /// Every holiday and closure of `year`, sorted by date: a list of dicts
@@ -466,14 +446,8 @@ impl Calendar {
     ///
     /// >>> [h["date"].isoformat() for h in Calendar().holidays_in(2024)][:3]
     /// ['2024-01-01', '2024-03-29', '2024-04-21']
-    fn holidays_in<'py>(&self, py: Python<'py>, year: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
-        let year = int_arg(year, "year")?;
-        let year = i32::try_from(year).map_err(|_| out_of_range(py, "year", format!("year {year}")))?;
-        let list = PyList::empty(py);
-        for h in self.inner.holidays_in(year).map_err(|e| crm_err(&e.at_path("year")))? {
-            list.append(holiday_dict(py, &h)?)?;
-        }
-        Ok(list)
+    fn holidays_in<'py>(&self, year: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        holidays_in_of(&self.inner, year)
     }
 
     fn __repr__(&self) -> String {
@@ -481,9 +455,107 @@ impl Calendar {
     }
 }
 
-// ---------------------------------------------------------------------------
+// Calendar functions (CAL-BD-2): direct calls, no JSON round trip
+
+fn is_business_day_in(cal: &crm_rules::Calendar, d: &Bound<'_, PyAny>) -> PyResult<bool> {
+    cal.is_business_day(date_arg(d, "d")?).map_err(|e| crm_err(&e.at_path("d")))
+}
+
+fn add_business_days_in(cal: &crm_rules::Calendar, d: &Bound<'_, PyAny>, n: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    let (d, n) = (date_arg(d, "d")?, int_arg(n, "n")?);
+    cal.add_business_days(d, n).map_err(|e| crm_err(&e.at_path("n")))
+}
+
+fn business_days_between_in(cal: &crm_rules::Calendar, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i64> {
+    cal.business_days_between(date_arg(a, "a")?, date_arg(b, "b")?).map_err(|e| crm_err(&e))
+}
+
+fn holidays_in_of<'py>(cal: &crm_rules::Calendar, year: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = year.py();
+    let year = int_arg(year, "year")?;
+    let year = i32::try_from(year).map_err(|_| out_of_range(py, "year", format!("year {year}")))?;
+    holidays_py(py, &cal.holidays_in(year).map_err(|e| crm_err(&e.at_path("year")))?)
+}
+
+/// The calendar `calendar=` designates: a `Calendar`, a `Policy` or policy mapping
+/// (its calendar, cached per calendar policy by the core), or `None` (national).
+fn calendar_arg(calendar: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<crm_rules::Calendar>> {
+    let Some(obj) = calendar.filter(|c| !c.is_none()) else { return Ok(crm_rules::Calendar::national()) };
+    if let Ok(c) = obj.cast::<Calendar>() {
+        return Ok(Arc::clone(&c.get().inner));
+    }
+    if !(obj.is_instance_of::<Policy>() || obj.is_instance_of::<PyMapping>()) {
+        let got = type_name(obj);
+        return Err(invalid(
+            obj.py(),
+            "calendar",
+            format!("expected a Calendar, a Policy, a dict or None, got `{got}`"),
+        ));
+    }
+    crm_rules::Calendar::from_policy(&Policy::from_any(Some(obj), "calendar")?).map_err(|e| crm_err(&e))
+}
+
+/// Whether `d` is a business day (CAL-BD-2) of `calendar` (national by default).
+///
+/// >>> import datetime
+/// >>> is_business_day(datetime.date(2024, 11, 20))  # Consciência Negra, national from 2024
+/// False
+/// >>> is_business_day(datetime.date(2024, 1, 25), {"calendar": {"municipal_holidays": [
+/// ...     {"month": 1, "day": 25, "name": "Aniversário de São Paulo"}]}})
+/// False
+#[pyfunction]
+#[pyo3(signature = (d, calendar=None))]
+fn is_business_day(d: &Bound<'_, PyAny>, calendar: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
+    is_business_day_in(&*calendar_arg(calendar)?, d)
+}
+
+/// The `n`-th business day strictly after `d` (strictly before for `n < 0`; for
+/// `n == 0`, `d` itself if it is a business day, else the next one). CAL-BD-2.
+///
+/// >>> import datetime
+/// >>> add_business_days(datetime.date(2026, 4, 2), 1)  # Good Friday and the weekend skipped
+/// datetime.date(2026, 4, 6)
+/// >>> add_business_days("2026-04-02", 1)
+/// Traceback (most recent call last):
+/// ...
+/// crm_rules._errors.ValidationError: d: invalid input: expected a datetime.date, got `str`
+#[pyfunction]
+#[pyo3(signature = (d, n, calendar=None))]
+fn add_business_days(
+    d: &Bound<'_, PyAny>,
+    n: &Bound<'_, PyAny>,
+    calendar: Option<&Bound<'_, PyAny>>,
+) -> PyResult<NaiveDate> {
+    add_business_days_in(&*calendar_arg(calendar)?, d, n)
+}
+
+/// Business days in `(a, b]`; negative when `b < a`. CAL-BD-2.
+///
+/// >>> import datetime
+/// >>> business_days_between(datetime.date(2024, 11, 22), datetime.date(2024, 11, 19))
+/// -2
+#[pyfunction]
+#[pyo3(signature = (a, b, calendar=None))]
+fn business_days_between(
+    a: &Bound<'_, PyAny>,
+    b: &Bound<'_, PyAny>,
+    calendar: Option<&Bound<'_, PyAny>>,
+) -> PyResult<i64> {
+    business_days_between_in(&*calendar_arg(calendar)?, a, b)
+}
+
+/// Every holiday and closure of `year` in `calendar`, sorted by date.
+///
+/// >>> sp = Policy.from_dict({"calendar": {"states": ["SP"]}})
+/// >>> [(h["date"], h["name"]) for h in holidays_in(2024, sp) if h["scope"] == "state:SP"]
+/// [(datetime.date(2024, 7, 9), 'Revolução Constitucionalista')]
+#[pyfunction]
+#[pyo3(signature = (year, calendar=None))]
+fn holidays_in<'py>(year: &Bound<'py, PyAny>, calendar: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    holidays_in_of(&*calendar_arg(calendar)?, year)
+}
+
 // Functions
-// ---------------------------------------------------------------------------
 
 /// Runs `rule` on `input` (see `crm_rules.evaluate`). With `date_objects`, the
 /// answer's dates (where its schema says `"format": "date"`) are `datetime.date`.
@@ -495,11 +567,8 @@ fn evaluate<'py>(
     date_objects: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let py = rule.py();
-    let rule = rule
-        .cast::<PyString>()
-        .map_err(|_| invalid(py, "rule", format!("expected a str, got `{}`", type_name(rule))))?;
+    let rule = text_arg(rule, "rule")?.into_owned();
     let input = to_json(input, Path::Root(""), 0)?;
-    let rule = rule.to_cow()?.into_owned();
     let shape = if date_objects { answer_shape(&rule) } else { &DateShape::Nothing };
     // The rule touches no Python object: other Python threads run meanwhile (a big
     // duplicate search is seconds of native work).
@@ -513,121 +582,22 @@ fn rule_names() -> Vec<&'static str> {
     crm_rules::rule_names()
 }
 
-// ---------------------------------------------------------------------------
 // Identifiers and text (CAD-2, CAD-4): direct calls, no JSON round trip
-// ---------------------------------------------------------------------------
 
-/// A `str` argument named `value`; anything else raises `ValidationError`.
-fn str_arg<'a, 'py>(value: &'a Bound<'py, PyAny>) -> PyResult<std::borrow::Cow<'a, str>> {
-    let s = value
-        .cast::<PyString>()
-        .map_err(|_| invalid(value.py(), "value", format!("expected a str, got `{}`", type_name(value))))?;
-    s.to_cow()
+/// A `str` argument named `name`; anything else raises `ValidationError`.
+fn text_arg<'a>(value: &'a Bound<'_, PyAny>, name: &str) -> PyResult<std::borrow::Cow<'a, str>> {
+    let got = || format!("expected a str, got `{}`", type_name(value));
+    value.cast::<PyString>().map_err(|_| invalid(value.py(), name, got()))?.to_cow()
 }
 
-/// Whether ``value`` is a valid CPF (CAD-4): 11 digits once ``.``, ``-`` and spaces
-/// are removed, both check digits right, not one repeated digit. Never raises for a str.
-///
-/// >>> is_valid_cpf("123.456.789-09"), is_valid_cpf("123.456.789-08"), is_valid_cpf("111.111.111-11")
-/// (True, False, False)
-#[pyfunction]
-#[pyo3(text_signature = "(value)")]
-fn is_valid_cpf(value: &Bound<'_, PyAny>) -> PyResult<bool> {
-    Ok(crm_rules::identifiers::is_valid_cpf(&str_arg(value)?))
+/// The `value` argument of a native function.
+fn str_arg<'a>(value: &'a Bound<'_, PyAny>) -> PyResult<std::borrow::Cow<'a, str>> {
+    text_arg(value, "value")
 }
 
-/// Whether ``value`` is a valid CNPJ, numeric or alphanumeric (CAD-4; Receita Federal,
-/// from July 2026): 14 characters once ``.``, ``/``, ``-`` and spaces are removed, the
-/// first 12 in ``[0-9A-Z]`` (lower case accepted), the last two the check digits.
-///
-/// >>> is_valid_cnpj("11.222.333/0001-81"), is_valid_cnpj("12.ABC.345/01DE-35"), is_valid_cnpj("12.ABC.345/01DE-36")
-/// (True, True, False)
-#[pyfunction]
-#[pyo3(text_signature = "(value)")]
-fn is_valid_cnpj(value: &Bound<'_, PyAny>) -> PyResult<bool> {
-    Ok(crm_rules::identifiers::is_valid_cnpj(&str_arg(value)?))
-}
-
-/// A valid CPF written ``000.000.000-00`` (CAD-4); ``ValidationError`` (code
-/// ``input.invalid``, path ``value``) when it is not valid.
-///
-/// >>> format_cpf("12345678909")
-/// '123.456.789-09'
-/// >>> format_cpf("12345678900")
-/// Traceback (most recent call last):
-/// ...
-/// crm_rules._errors.ValidationError: value: invalid input: not a valid CPF
-#[pyfunction]
-#[pyo3(text_signature = "(value)")]
-fn format_cpf(value: &Bound<'_, PyAny>) -> PyResult<String> {
-    crm_rules::identifiers::format_cpf(&str_arg(value)?).map_err(|e| crm_err(&e))
-}
-
-/// A valid CNPJ written ``00.000.000/0000-00``, letters upper-cased (CAD-4);
-/// ``ValidationError`` (path ``value``) when it is not valid.
-///
-/// >>> format_cnpj("12abc34501de35")
-/// '12.ABC.345/01DE-35'
-/// >>> format_cnpj("11222333000181")
-/// '11.222.333/0001-81'
-#[pyfunction]
-#[pyo3(text_signature = "(value)")]
-fn format_cnpj(value: &Bound<'_, PyAny>) -> PyResult<String> {
-    crm_rules::identifiers::format_cnpj(&str_arg(value)?).map_err(|e| crm_err(&e))
-}
-
-/// A Brazilian phone number in E.164 form (CAD-4): ``+55`` + DDD + 9-digit mobile
-/// (starting with 9) or 8-digit landline (starting with 2-5). Spaces, dashes and
-/// parentheses, ``+55``/``55``, a trunk ``0`` and a ``0`` + carrier code are accepted.
-/// ``ValidationError`` (path ``value``) for anything else, including an old 8-digit
-/// mobile without the 9th digit and an unknown DDD.
-///
-/// >>> normalize_phone("(11) 98765-4321"), normalize_phone("0 21 21 2345-6789")
-/// ('+5511987654321', '+552123456789')
-/// >>> normalize_phone("(11) 8765-4321")
-/// Traceback (most recent call last):
-/// ...
-/// crm_rules._errors.ValidationError: value: invalid input: an 8-digit number starting with 6-9 is an old mobile: add the 9th digit
-#[pyfunction]
-#[pyo3(text_signature = "(value)")]
-fn normalize_phone(value: &Bound<'_, PyAny>) -> PyResult<String> {
-    crm_rules::identifiers::normalize_phone(&str_arg(value)?).map_err(|e| crm_err(&e))
-}
-
-/// An e-mail address trimmed and lower-cased after a shape check (CAD-4): one ``@``,
-/// a non-empty local part, a domain with a dot and no empty label, no spaces.
-/// ``ValidationError`` (path ``value``) otherwise.
-///
-/// >>> normalize_email("  Ana@Silva.ADV.br ")
-/// 'ana@silva.adv.br'
-/// >>> normalize_email("ana@silva")
-/// Traceback (most recent call last):
-/// ...
-/// crm_rules._errors.ValidationError: value: invalid input: ...
-#[pyfunction]
-#[pyo3(text_signature = "(value)")]
-fn normalize_email(value: &Bound<'_, PyAny>) -> PyResult<String> {
-    crm_rules::identifiers::normalize_email(&str_arg(value)?).map_err(|e| crm_err(&e))
-}
-
-/// The key texts are compared by (CAD-2): cleaned, lower-cased, accents removed.
-///
-/// >>> search_key("  João  da SILVA "), search_key("Intimação") == search_key("INTIMACAO")
-/// ('joao da silva', True)
-#[pyfunction]
-#[pyo3(text_signature = "(value)")]
-fn search_key(value: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(crm_rules::identifiers::search_key(&str_arg(value)?))
-}
-
-/// Text for display (CAD-2): trimmed, inner white space collapsed, accents kept.
-///
-/// >>> clean_text("  Conceição \t do   Mato ")
-/// 'Conceição do Mato'
-#[pyfunction]
-#[pyo3(text_signature = "(value)")]
-fn clean_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(crm_rules::identifiers::clean_text(&str_arg(value)?))
+/// The answer of a core function called directly (a rule's `native` function).
+fn native<T>(answer: impl crm_rules::registry::NativeAnswer<T>) -> PyResult<T> {
+    answer.into_result().map_err(|e| crm_err(&e))
 }
 
 #[pymodule]
@@ -636,15 +606,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Calendar>()?;
     m.add_function(wrap_pyfunction!(evaluate, m)?)?;
     m.add_function(wrap_pyfunction!(rule_names, m)?)?;
+    generated::register(m)?;
     for f in [
-        wrap_pyfunction!(is_valid_cpf, m)?,
-        wrap_pyfunction!(is_valid_cnpj, m)?,
-        wrap_pyfunction!(format_cpf, m)?,
-        wrap_pyfunction!(format_cnpj, m)?,
-        wrap_pyfunction!(normalize_phone, m)?,
-        wrap_pyfunction!(normalize_email, m)?,
-        wrap_pyfunction!(search_key, m)?,
-        wrap_pyfunction!(clean_text, m)?,
+        wrap_pyfunction!(is_business_day, m)?,
+        wrap_pyfunction!(add_business_days, m)?,
+        wrap_pyfunction!(business_days_between, m)?,
+        wrap_pyfunction!(holidays_in, m)?,
     ] {
         // Documented and doctested as part of the `crm_rules` package.
         f.setattr("__module__", "crm_rules")?;

@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{run, JsResult};
+use crate::{native, run, str_arg, JsResult};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r###"
@@ -1362,6 +1362,21 @@ export interface MergeRevertDecision extends Decision<Reverted> {
     reasons: MergeRevertReason[];
 }
 
+/** Stable machine-readable error codes (docs/API.md, "Errors"). */
+export type CrmErrorCode = "input.invalid" | "input.missing_field" | "input.invalid_date" | "calendar.out_of_range" | "policy.invalid" | "rule.unknown";
+
+/** What every crm-rules function throws. */
+export interface CrmError extends Error {
+    name: "CrmError";
+    code: CrmErrorCode;
+    /** Dotted path of the offending field in the input (`agendamento.created_on`,
+     * `policy.calendar.states[1]`), or null when the error is not about a field. */
+    path: string | null;
+}
+
+/** Whether `value` is an error thrown by crm-rules. */
+export function isCrmError(value: unknown): value is CrmError;
+
 /** Every rule name `evaluate` knows. */
 export type RuleName = "calendar.is_business_day" | "calendar.add_business_days" | "calendar.business_days_between" | "calendar.holidays_in" | "agendamento.create" | "agendamento.renew" | "agendamento.evaluate" | "agendamento.close_after_sale" | "contact.inbound" | "contact.route" | "contact.commission" | "contact.reinstatement" | "contact.debt" | "contact.open_boletos" | "contact.third_party" | "interaction.check" | "identifier.is_valid_cpf" | "identifier.is_valid_cnpj" | "identifier.format_cpf" | "identifier.format_cnpj" | "identifier.normalize_phone" | "identifier.normalize_email" | "identifier.search_key" | "identifier.clean_text" | "registration.check" | "duplicates.task" | "duplicates.candidates" | "duplicates.all" | "merge.plan" | "merge.apply" | "merge.revert";
 
@@ -1516,4 +1531,84 @@ pub fn apply_merge(#[wasm_bindgen(unchecked_param_type = "MergeApplyInput")] inp
 #[wasm_bindgen(js_name = revertMerge, unchecked_return_type = "MergeRevertDecision")]
 pub fn revert_merge(#[wasm_bindgen(unchecked_param_type = "MergeRevertInput")] input: JsValue) -> JsResult<JsValue> {
     run("merge.revert", &input)
+}
+
+/// Whether a CPF is valid (check digits).
+///
+/// The value of rule `identifier.is_valid_cpf` (CAD-4) without its reasons.
+///
+/// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string.
+#[wasm_bindgen(js_name = isValidCpf)]
+pub fn is_valid_cpf(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<bool> {
+    native(crm_rules::identifiers::is_valid_cpf(&str_arg(&value)?))
+}
+
+/// Whether a CNPJ, numeric or alphanumeric, is valid.
+///
+/// The value of rule `identifier.is_valid_cnpj` (CAD-4) without its reasons.
+///
+/// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string.
+#[wasm_bindgen(js_name = isValidCnpj)]
+pub fn is_valid_cnpj(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<bool> {
+    native(crm_rules::identifiers::is_valid_cnpj(&str_arg(&value)?))
+}
+
+/// A valid CPF written 000.000.000-00.
+///
+/// The value of rule `identifier.format_cpf` (CAD-4) without its reasons.
+///
+/// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string, or a value it cannot read.
+#[wasm_bindgen(js_name = formatCpf)]
+pub fn format_cpf(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    native(crm_rules::identifiers::format_cpf(&str_arg(&value)?))
+}
+
+/// A valid CNPJ written 00.000.000/0000-00.
+///
+/// The value of rule `identifier.format_cnpj` (CAD-4) without its reasons.
+///
+/// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string, or a value it cannot read.
+#[wasm_bindgen(js_name = formatCnpj)]
+pub fn format_cnpj(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    native(crm_rules::identifiers::format_cnpj(&str_arg(&value)?))
+}
+
+/// A Brazilian phone number in E.164 (+55, area code, number).
+///
+/// The value of rule `identifier.normalize_phone` (CAD-4) without its reasons.
+///
+/// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string, or a value it cannot read.
+#[wasm_bindgen(js_name = normalizePhone)]
+pub fn normalize_phone(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    native(crm_rules::identifiers::normalize_phone(&str_arg(&value)?))
+}
+
+/// An e-mail address trimmed and lower-cased after a shape check.
+///
+/// The value of rule `identifier.normalize_email` (CAD-4) without its reasons.
+///
+/// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string, or a value it cannot read.
+#[wasm_bindgen(js_name = normalizeEmail)]
+pub fn normalize_email(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    native(crm_rules::identifiers::normalize_email(&str_arg(&value)?))
+}
+
+/// The search key of a text: accents removed, lower case, spaces cleaned.
+///
+/// The value of rule `identifier.search_key` (CAD-2) without its reasons.
+///
+/// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string.
+#[wasm_bindgen(js_name = searchKey)]
+pub fn search_key(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    native(crm_rules::identifiers::search_key(&str_arg(&value)?))
+}
+
+/// A text for display: ends trimmed, inner spaces collapsed, accents kept.
+///
+/// The value of rule `identifier.clean_text` (CAD-2) without its reasons.
+///
+/// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string.
+#[wasm_bindgen(js_name = cleanText)]
+pub fn clean_text(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
+    native(crm_rules::identifiers::clean_text(&str_arg(&value)?))
 }

@@ -61,9 +61,15 @@ pub(crate) fn run(rule: &str, input: &JsValue) -> JsResult<JsValue> {
 
 /// Runs any rule by name on a JSON-shaped input: `{"outcome", "reasons"}`.
 /// Typed per rule name in `generated.rs` (`Rules[R]["input"]` → `Rules[R]["answer"]`).
+/// `rule` is taken as a `JsValue`: a `&str` parameter would let wasm-bindgen's glue
+/// throw a `TypeError` (for `null`/`undefined`) or trap (`memory access out of
+/// bounds`, for a number or an object) before our checks run.
 #[wasm_bindgen(skip_typescript)]
-pub fn evaluate(rule: &str, input: JsValue) -> JsResult<JsValue> {
-    run(rule, &input)
+pub fn evaluate(rule: JsValue, input: JsValue) -> JsResult<JsValue> {
+    let rule = rule.as_string().ok_or_else(|| {
+        js_error(&invalid(Some("rule"), format!("expected a rule name string, got {}", js_type(&rule))))
+    })?;
+    run(&rule, &input)
 }
 
 /// Whether `value` is an error thrown by crm-rules (declared in the custom section below).
@@ -111,7 +117,9 @@ fn js_type(value: &JsValue) -> String {
     } else if value.is_instance_of::<js_sys::Date>() {
         "a Date".into()
     } else {
-        format!("a {}", value.js_typeof().as_string().unwrap_or_default())
+        let kind = value.js_typeof().as_string().unwrap_or_default();
+        let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        format!("{article} {kind}")
     }
 }
 
@@ -225,89 +233,16 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-#[wasm_bindgen(typescript_custom_section)]
-const ERRORS: &str = r#"
-/** Stable machine-readable error codes (docs/API.md, "Errors"). */
-export type CrmErrorCode =
-    | "input.invalid"
-    | "input.missing_field"
-    | "input.invalid_date"
-    | "calendar.out_of_range"
-    | "policy.invalid"
-    | "rule.unknown";
-
-/** What every crm-rules function throws. */
-export interface CrmError extends Error {
-    name: "CrmError";
-    code: CrmErrorCode;
-    /** Dotted path of the offending field in the input (`agendamento.created_on`,
-     * `policy.calendar.states[1]`), or null when the error is not about a field. */
-    path: string | null;
-}
-
-/** Whether `value` is an error thrown by crm-rules. */
-export function isCrmError(value: unknown): value is CrmError;
-"#;
-
 // ---------------------------------------------------------------------------
 // Identifiers and text (CAD-2, CAD-4): direct calls, no JSON round trip
 // ---------------------------------------------------------------------------
 
 /// A string argument named `value`; anything else throws `CrmError` (`input.invalid`).
-fn str_arg(value: &JsValue) -> JsResult<String> {
+pub(crate) fn str_arg(value: &JsValue) -> JsResult<String> {
     value.as_string().ok_or_else(|| js_error(&invalid(Some("value"), "expected a string")))
 }
 
-/// Whether `value` is a valid CPF (CAD-4): 11 digits once `.`, `-` and spaces are
-/// removed, both check digits right, not one repeated digit.
-#[wasm_bindgen(js_name = isValidCpf)]
-pub fn is_valid_cpf(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<bool> {
-    Ok(crm_rules::identifiers::is_valid_cpf(&str_arg(&value)?))
-}
-
-/// Whether `value` is a valid CNPJ, numeric or alphanumeric (CAD-4; Receita Federal,
-/// from July 2026). Lower-case letters are accepted.
-#[wasm_bindgen(js_name = isValidCnpj)]
-pub fn is_valid_cnpj(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<bool> {
-    Ok(crm_rules::identifiers::is_valid_cnpj(&str_arg(&value)?))
-}
-
-/// A valid CPF written `000.000.000-00` (CAD-4); throws `input.invalid` (path `value`).
-#[wasm_bindgen(js_name = formatCpf)]
-pub fn format_cpf(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    crm_rules::identifiers::format_cpf(&str_arg(&value)?).map_err(|e| js_error(&e))
-}
-
-/// A valid CNPJ written `00.000.000/0000-00`, letters upper-cased (CAD-4); throws
-/// `input.invalid` (path `value`).
-#[wasm_bindgen(js_name = formatCnpj)]
-pub fn format_cnpj(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    crm_rules::identifiers::format_cnpj(&str_arg(&value)?).map_err(|e| js_error(&e))
-}
-
-/// A Brazilian phone number in E.164 form, `+55` + DDD + subscriber (CAD-4); throws
-/// `input.invalid` (path `value`) for an unknown DDD, a wrong length or an old
-/// 8-digit mobile without the 9th digit.
-#[wasm_bindgen(js_name = normalizePhone)]
-pub fn normalize_phone(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    crm_rules::identifiers::normalize_phone(&str_arg(&value)?).map_err(|e| js_error(&e))
-}
-
-/// An e-mail address trimmed and lower-cased after a shape check (CAD-4); throws
-/// `input.invalid` (path `value`).
-#[wasm_bindgen(js_name = normalizeEmail)]
-pub fn normalize_email(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    crm_rules::identifiers::normalize_email(&str_arg(&value)?).map_err(|e| js_error(&e))
-}
-
-/// The key texts are compared by (CAD-2): cleaned, lower-cased, accents removed.
-#[wasm_bindgen(js_name = searchKey)]
-pub fn search_key(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    Ok(crm_rules::identifiers::search_key(&str_arg(&value)?))
-}
-
-/// Text for display (CAD-2): trimmed, inner white space collapsed, accents kept.
-#[wasm_bindgen(js_name = cleanText)]
-pub fn clean_text(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    Ok(crm_rules::identifiers::clean_text(&str_arg(&value)?))
+/// The answer of a core function called directly (a rule's `native` function).
+fn native<T>(answer: impl crm_rules::registry::NativeAnswer<T>) -> JsResult<T> {
+    answer.into_result().map_err(|e| js_error(&e))
 }

@@ -76,6 +76,16 @@ fn at(path: &Option<String>) -> String {
 }
 
 impl CrmError {
+    /// Every code [`CrmError::code`] can return.
+    pub const CODES: [&'static str; 6] = [
+        "input.invalid",
+        "input.missing_field",
+        "input.invalid_date",
+        "calendar.out_of_range",
+        "policy.invalid",
+        "rule.unknown",
+    ];
+
     /// Stable machine-readable code, e.g. `input.invalid_date`.
     pub fn code(&self) -> &'static str {
         match self {
@@ -185,6 +195,20 @@ pub type Result<T, E = CrmError> = std::result::Result<T, E>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_is_listed() {
+        let all = [
+            CrmError::InvalidInput { path: None, message: String::new() },
+            CrmError::MissingField { path: None },
+            CrmError::InvalidDate { path: None, message: String::new() },
+            CrmError::OutOfRange { path: None, message: String::new() },
+            CrmError::InvalidPolicy { path: None, message: String::new() },
+            CrmError::UnknownRule { rule: String::new(), known: String::new() },
+        ];
+        let codes: Vec<&str> = all.iter().map(CrmError::code).collect();
+        assert_eq!(codes, CrmError::CODES);
+    }
 
     #[test]
     fn codes_and_paths_are_stable() {

@@ -32,6 +32,10 @@ pub struct RuleInfo {
     /// The typed JS function (camelCase), which takes the whole input object; empty
     /// when the binding offers a direct native function instead.
     pub js: &'static str,
+    /// For a rule of one text `value`, the core function the bindings call directly
+    /// (no decision, just the value), e.g. `identifiers::is_valid_cpf`: Python
+    /// `is_valid_cpf(value)`, JS `isValidCpf(value)`. Empty otherwise.
+    pub native: &'static str,
     #[serde(skip)]
     pub(crate) run: fn(&Context, Value) -> Result<Value>,
     #[cfg(feature = "schema")]
@@ -67,7 +71,8 @@ macro_rules! rules {
         js: $js:literal,
         input: $input:ty,
         outcome: $outcome:ty,
-        run: |$ctx:ident, $i:ident| $body:expr $(,)?
+        run: |$ctx:ident, $i:ident| $body:expr
+        $(, native: $native:literal)? $(,)?
     } ),* $(,)? ];) => {
         /// The rules this module declares (read by [`crate::registry`]).
         $vis static $list: &[$crate::registry::RuleInfo] = &[ $( $crate::registry::RuleInfo {
@@ -77,6 +82,7 @@ macro_rules! rules {
             description_en: $en,
             python: $py,
             js: $js,
+            native: $crate::registry::optional(&[$($native)?]),
             run: {
                 fn run($ctx: &$crate::Context, input: ::serde_json::Value) -> $crate::Result<::serde_json::Value> {
                     let $i: $input = $crate::registry::read_input(input)?;
@@ -136,6 +142,40 @@ impl RuleInfo {
     /// Runs the rule on a JSON input (its `policy`, if any, already taken off).
     pub fn run(&self, ctx: &Context, input: Value) -> Result<Value> {
         (self.run)(ctx, input)
+    }
+}
+
+/// What a rule's `native` core function answers — a value, or a value or an error —
+/// as a `Result`, so that the bindings call every native function the same way.
+pub trait NativeAnswer<T> {
+    /// The answer as a `Result`.
+    fn into_result(self) -> Result<T>;
+}
+
+impl NativeAnswer<bool> for bool {
+    fn into_result(self) -> Result<bool> {
+        Ok(self)
+    }
+}
+
+impl NativeAnswer<String> for String {
+    fn into_result(self) -> Result<String> {
+        Ok(self)
+    }
+}
+
+impl<T> NativeAnswer<T> for Result<T> {
+    fn into_result(self) -> Result<T> {
+        self
+    }
+}
+
+/// The optional field of a declaration: its value, or empty when left out.
+#[doc(hidden)]
+pub const fn optional(given: &[&'static str]) -> &'static str {
+    match given {
+        [value, ..] => value,
+        [] => "",
     }
 }
 

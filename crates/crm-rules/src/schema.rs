@@ -117,13 +117,38 @@ pub fn policy_schema() -> Value {
     settings().for_deserialize().into_generator().into_root_schema_for::<Policy>().to_value()
 }
 
+/// The JSON Schema of an error answer (`evaluate_json`'s `{"error": …}`; the fields
+/// of the bindings' exceptions): a stable `code`, the input `path`, a `message`.
+pub fn error_schema() -> Value {
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Error",
+        "description": "What a rule answers instead of a decision when its input (or policy) is wrong.",
+        "type": "object",
+        "properties": {
+            "error": {
+                "type": "object",
+                "properties": {
+                    "code": {"type": "string", "enum": crate::CrmError::CODES},
+                    "path": {"type": ["string", "null"], "description": "Dotted path of the offending field, e.g. `agendamento.created_on`."},
+                    "message": {"type": "string"}
+                },
+                "required": ["code", "path", "message"],
+                "additionalProperties": false
+            }
+        },
+        "required": ["error"],
+        "additionalProperties": false
+    })
+}
+
 /// The registry as JSON: per rule its name, IDs, descriptions and binding names.
 pub fn registry_json() -> Value {
     Value::Array(registry::rules().filter_map(|r| serde_json::to_value(r).ok()).collect())
 }
 
 /// Every schema file, by its path under `schema/`: `rules/<rule>.input.json`,
-/// `rules/<rule>.answer.json`, `policy.json` and `registry.json`.
+/// `rules/<rule>.answer.json`, `policy.json`, `error.json` and `registry.json`.
 pub fn files() -> BTreeMap<String, Value> {
     let mut out = BTreeMap::new();
     for r in registry::rules() {
@@ -135,6 +160,7 @@ pub fn files() -> BTreeMap<String, Value> {
         }
     }
     out.insert("policy.json".into(), policy_schema());
+    out.insert("error.json".into(), error_schema());
     out.insert("registry.json".into(), registry_json());
     out
 }

@@ -10,6 +10,9 @@ from . import _native
 from ._errors import CrmError, ValidationError
 from ._native import Calendar, Policy
 
+CalendarLike = Union[Calendar, Policy, Mapping[str, Any], None]
+"""What ``calendar=`` accepts: a Calendar, a Policy, a policy dict or None (national)."""
+
 PolicyLike = Union[Policy, Calendar, Mapping[str, Any], None]
 """What ``policy=`` accepts: a Policy, a policy dict, a Calendar (its policy) or None (defaults)."""
 

@@ -90,6 +90,7 @@ crate::rules! {
             python: "", js: "",
             input: IdentifierInput, outcome: bool,
             run: |ctx, i| is_valid_cpf(ctx, &i.value),
+            native: "identifiers::is_valid_cpf",
         },
         {
             name: "identifier.is_valid_cnpj",
@@ -99,6 +100,7 @@ crate::rules! {
             python: "", js: "",
             input: IdentifierInput, outcome: bool,
             run: |ctx, i| is_valid_cnpj(ctx, &i.value),
+            native: "identifiers::is_valid_cnpj",
         },
         {
             name: "identifier.format_cpf",
@@ -108,6 +110,7 @@ crate::rules! {
             python: "", js: "",
             input: IdentifierInput, outcome: String,
             run: |ctx, i| format_cpf(ctx, &i.value),
+            native: "identifiers::format_cpf",
         },
         {
             name: "identifier.format_cnpj",
@@ -117,6 +120,7 @@ crate::rules! {
             python: "", js: "",
             input: IdentifierInput, outcome: String,
             run: |ctx, i| format_cnpj(ctx, &i.value),
+            native: "identifiers::format_cnpj",
         },
         {
             name: "identifier.normalize_phone",
@@ -126,6 +130,7 @@ crate::rules! {
             python: "", js: "",
             input: IdentifierInput, outcome: String,
             run: |ctx, i| normalize_phone(ctx, &i.value),
+            native: "identifiers::normalize_phone",
         },
         {
             name: "identifier.normalize_email",
@@ -135,6 +140,7 @@ crate::rules! {
             python: "", js: "",
             input: IdentifierInput, outcome: String,
             run: |ctx, i| normalize_email(ctx, &i.value),
+            native: "identifiers::normalize_email",
         },
         {
             name: "identifier.search_key",
@@ -144,6 +150,7 @@ crate::rules! {
             python: "", js: "",
             input: IdentifierInput, outcome: String,
             run: |ctx, i| search_key(ctx, &i.value),
+            native: "identifiers::search_key",
         },
         {
             name: "identifier.clean_text",
@@ -153,6 +160,7 @@ crate::rules! {
             python: "", js: "",
             input: IdentifierInput, outcome: String,
             run: |ctx, i| clean_text(ctx, &i.value),
+            native: "identifiers::clean_text",
         },
     ];
 }
