@@ -818,6 +818,8 @@ def wasm_rs(rules: List[Rule], ts: str, signatures: Dict[str, Tuple[str, str]], 
 # Native functions: rules of one text `value` that the bindings call directly
 # ---------------------------------------------------------------------------
 
+README_START = f"<!-- functions: {HEADER} -->"
+README_END = "<!-- end of functions -->"
 ERROR_CLASSES = {"calendar.out_of_range": "OutOfRangeError", "policy.invalid": "PolicyError", "rule.unknown": "UnknownRuleError"}
 
 
@@ -919,7 +921,9 @@ def pyi_natives(ns: List[Native]) -> str:
 
 
 def with_section(text: str, start: str, end: str, body: str) -> str:
-    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
+    """`text` with `body` between the line starting like `start` and `end`."""
+    prefix = start.split(":", 1)[0] + ":"
+    pattern = re.compile(re.escape(prefix) + r".*?" + re.escape(end), re.S)
     if not pattern.search(text):
         raise SystemExit(f"generate.py: markers {start!r} … {end!r} not found")
     return pattern.sub(lambda _: f"{start}\n{body}\n{end}", text)
@@ -946,6 +950,36 @@ def api_table(rules: List[Rule]) -> str:
     return "\n".join(rows)
 
 
+def py_signature_text(r: Rule) -> str:
+    """The Python signature as users see it: `agendamentos_to_close(agendamentos, subject, seller, *, policy=None)`."""
+    parts, star = [], False
+    for p in r.params:
+        if p.keyword and not star:
+            parts.append("*")
+            star = True
+        parts.append(p.name + (f"={p.default}" if p.default is not None else ""))
+    if not star:
+        parts.append("*")
+    parts.append("policy=None")
+    return f"{r.info['py_name']}({', '.join(parts)})"
+
+
+def readme_table(rules: List[Rule], lang: str) -> str:
+    """The generated functions of one binding, for its README."""
+    rows = ["| function | rule | cites |", "|---|---|---|"]
+    for r in rules:
+        if lang == "py":
+            fn = py_signature_text(r) if r.info["python"] else ""
+        else:
+            fn = f"{r.info['js']}(input)" if r.info["js"] else ""
+        native = r.info.get("native", "").rsplit("::", 1)[-1]
+        if not fn and native:
+            fn = f"{native if lang == 'py' else lower_camel(native)}(value)"
+        if fn:
+            rows.append(f"| `{fn}` | `{r.name}` | {', '.join(r.info['ids'])} |")
+    return "\n".join(rows)
+
+
 def with_table(text: str, table: str) -> str:
     pattern = re.compile(r"<!-- rule table:.*?<!-- end of rule table -->", re.S)
     if not pattern.search(text):
@@ -967,6 +1001,7 @@ def main() -> int:
     ts, sigs = ts_types(ts_model, TsEmitter(ts_model), ts_rules)
     api = ROOT / "docs" / "API.md"
     pyi = ROOT / "bindings/python/python/crm_rules/_native.pyi"
+    py_readme, js_readme = ROOT / "bindings/python/README.md", ROOT / "bindings/wasm/README.md"
     ns, errors = natives(rules), load_error_examples()
     truthy_examples.update(load_truthy_examples())
     outputs = {
@@ -976,6 +1011,8 @@ def main() -> int:
         ROOT / "bindings/python/python/crm_rules/_rules.py": rules_py,
         ROOT / "bindings/wasm/src/generated.rs": wasm_rs(ts_rules, ts, sigs, wasm_native_rs(natives(ts_rules), examples, errors)),
         api: with_table(api.read_text(), api_table(rules)),
+        py_readme: with_section(py_readme.read_text(), README_START, README_END, readme_table(rules, "py")),
+        js_readme: with_section(js_readme.read_text(), README_START, README_END, readme_table(rules, "js")),
     }
     stale = []
     for path, text in outputs.items():

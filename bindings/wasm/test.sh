@@ -27,4 +27,7 @@ fi
 (cd bindings/wasm && npm ci --no-audit --no-fund)
 bash bindings/wasm/build.sh
 (cd bindings/wasm && npx --no-install tsc --noEmit -p tsconfig.json)
+# The same usage and misuse files under a default tsconfig (only strict + noEmit: no
+# lib, no skipLibCheck), the way a consumer compiles the .d.ts.
+(cd bindings/wasm && npx --no-install tsc -p tsconfig.default.json)
 node --test bindings/wasm/tests/

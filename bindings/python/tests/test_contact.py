@@ -12,13 +12,14 @@ so on T it is live with a span of 2 business days: it gives sales priority (RCP-
 from __future__ import annotations
 
 import datetime
+import json
 from typing import Any, Dict, List, Optional
 
 import pytest
 
 import crm_rules
 from crm_rules import InboundContact, Interaction, Policy, ValidationError
-from conftest import iso
+from conftest import iso, repo_root
 
 D = datetime.date
 T = D(2026, 11, 23)
@@ -427,19 +428,21 @@ def test_agendamentos_to_close_errors_name_the_parameter() -> None:
 # --- agreement with the JSON entry point ------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("function", "rule"),
-    [
-        (crm_rules.inbound_contact, "contact.inbound"),
-        (crm_rules.route_contact, "contact.route"),
-        (crm_rules.commission, "contact.commission"),
-        (crm_rules.reinstatement, "contact.reinstatement"),
-        (crm_rules.debt_decision, "contact.debt"),
-        (crm_rules.open_boletos, "contact.open_boletos"),
-        (crm_rules.third_party, "contact.third_party"),
-    ],
-)
-def test_typed_functions_match_evaluate(function: Any, rule: str) -> None:
+# Every contact rule of the registry with its typed function (the whole input as one mapping).
+CONTACT_RULES = [
+    (r["python"].split("(")[0], r["name"])
+    for r in json.loads((repo_root() / "schema" / "registry.json").read_text())
+    if r["name"].startswith("contact.") and r["python"]
+]
+
+
+def test_every_contact_rule_has_its_typed_function() -> None:
+    assert len(CONTACT_RULES) >= 7
+
+
+@pytest.mark.parametrize(("name", "rule"), CONTACT_RULES)
+def test_typed_functions_match_evaluate(name: str, rule: str) -> None:
+    function = getattr(crm_rules, name)
     c = asked(requester="third_party", confirmed_data={"name": "x"}, field_changes={"email": "e"})
     c["account"] = dict(
         c["account"],

@@ -5,6 +5,7 @@
 // Consciência Negra (national holiday since 2024); Mon 2026-11-23 is the contact day T.
 // A sales agendamento with contact created on 19 Nov without a deadline gets
 // created + 2 business days = Tue 24 Nov: on T it is live and gives sales priority.
+import { readFileSync } from "node:fs";
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
@@ -279,11 +280,11 @@ describe("typed functions agree with evaluate", () => {
     },
     contact: { channel: "chat", subject: "intimação", requester: "third_party", confirmed_data: { name: "x" }, field_changes: { email: "e" } },
   });
-  for (const [fn, rule] of [
-    ["inboundContact", "contact.inbound"], ["routeContact", "contact.route"], ["commission", "contact.commission"],
-    ["reinstatement", "contact.reinstatement"], ["debtDecision", "contact.debt"], ["openBoletos", "contact.open_boletos"],
-    ["thirdParty", "contact.third_party"],
-  ]) {
+  // Every contact rule of the registry, through its typed function and through evaluate.
+  const registry = JSON.parse(readFileSync(new URL("../../../schema/registry.json", import.meta.url), "utf8"));
+  const contactRules = registry.filter((r) => r.name.startsWith("contact.") && r.js);
+  test("the registry has the contact rules", () => assert.ok(contactRules.length >= 7));
+  for (const { js: fn, name: rule } of contactRules) {
     test(fn, () => assert.deepStrictEqual(crm[fn](c), crm.evaluate(rule, c)));
   }
 });

@@ -14,6 +14,7 @@ import type {
   Debt,
   DebtOutcome,
   Decision,
+  FieldSource,
   Holiday,
   InboundContact,
   InboundOutcome,
@@ -22,6 +23,7 @@ import type {
   Reason,
   ReinstatementOutcome,
   RenewOutcome,
+  Route,
   RouteOutcome,
   RuleName,
   ThirdPartyOutcome,
@@ -179,6 +181,29 @@ node.isBusinessDay("2024-01-01", { calendar: { states: ["XX"] } });
 // @ts-expect-error days is a number
 node.addBusinessDays("2024-11-19", "1");
 
+// Nested answer fields are typed exactly (an `any` would pass an assignment, not Exact).
+type Exact<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const inboundAnswer = node.inboundContact(inbound);
+const routeUser: string | null = inboundAnswer.outcome.route.user;
+const routeUserExact: Exact<typeof inboundAnswer.outcome.route.user, string | null> = true;
+const routeExact: Exact<typeof inboundAnswer.outcome.route.route, Route> = true;
+const boletoDue: string = inboundAnswer.outcome.alerts[0].boletos[0].due;
+const boletoDueExact: Exact<typeof inboundAnswer.outcome.alerts[number]["boletos"][number]["due"], string> = true;
+const alertCodeExact: Exact<typeof inboundAnswer.outcome.alerts[number]["code"], "open_boletos"> = true;
+const plan = node.planMerge({
+  records: [{ id: "A", fields: { city: "Santos" } }, { id: "B", fields: { city: "Santos", phone: "+5511987654321" } }],
+  survivor: "A",
+});
+const planFields: Record<string, FieldSource> = plan.outcome.fields;
+const planFieldsExact: Exact<typeof plan.outcome.fields, Record<string, FieldSource>> = true;
+const cityFrom: string | undefined = planFields["city"]?.from;
+const cityValue: unknown = planFields["city"]?.value;
+const createdAnswer = node.createAgendamento({ kind: "support", subject: "s", owner: "o", created_on: "2024-11-19" });
+const createRule: "AGD-1" | "AGD-2" | "AGD-3" = createdAnswer.reasons[0].rule;
+const createRuleExact: Exact<typeof createdAnswer.reasons[number]["rule"], "AGD-1" | "AGD-2" | "AGD-3"> = true;
+const viaEvaluateExact: Exact<ReturnType<typeof node.evaluate<"merge.plan">>["reasons"][number]["rule"], "CAD-7"> = true;
+const webRuleExact: Exact<ReturnType<typeof web.createAgendamento>["reasons"][number]["rule"], "AGD-1" | "AGD-2" | "AGD-3"> = true;
+
 // The web build exposes the same API after init().
 async function inBrowser(): Promise<string> {
   await initWeb();
@@ -189,3 +214,5 @@ async function inBrowser(): Promise<string> {
 void [open, open2, next, between, holidays, viaClass, firstPt, e1, e2, e3, e4, e5, e6status, inBrowser];
 void [io, routed, firstAction, forgiven, who, to, rei, dd, bo, tp, ic, closing, ev1, ev2, ev3, ev4, ev5, ev6, ev7, ev8, ev9];
 void [ids, idRule, idValid];
+void [routeUser, routeUserExact, routeExact, boletoDue, boletoDueExact, alertCodeExact, planFieldsExact, cityFrom, cityValue];
+void [createRule, createRuleExact, viaEvaluateExact, webRuleExact];

@@ -20,6 +20,9 @@ mod serde_input;
 mod text;
 
 pub use api::{evaluate, evaluate_json};
+
+/// The version of the crate, e.g. `"0.1.0"` (Python `crm_rules.__version__`, JS `version()`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub use calendar::{Calendar, Holiday};
 pub use context::Context;
 pub use date::{check_range, parse_date, MAX_YEAR, MIN_YEAR};

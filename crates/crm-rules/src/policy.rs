@@ -364,6 +364,13 @@ impl Policy {
 
     /// Parses and validates a policy from a JSON value.
     pub fn from_value(v: serde_json::Value) -> Result<Policy> {
+        if !v.is_object() {
+            // serde would read a struct from an array too (`[]` as the defaults).
+            return Err(CrmError::InvalidPolicy {
+                path: Some("policy".into()),
+                message: "a policy is an object".into(),
+            });
+        }
         let p: Policy = serde_input::from_value(v).map_err(|e| as_policy_error(e).prefixed("policy"))?;
         p.validate()?;
         Ok(p)
