@@ -318,7 +318,7 @@ def parse_signature(sig: str) -> Tuple[str, List[Param]]:
 
 
 def load_rules(model: Model, renames: Dict[str, str]) -> List[Rule]:
-    registry = json.loads((SCHEMA / "registry.json").read_text())
+    registry = json.loads((SCHEMA / "registry.json").read_text())["rules"]
     rules = []
     for info in registry:
         inp = json.loads((SCHEMA / "rules" / f"{info['name']}.input.json").read_text())
@@ -328,7 +328,7 @@ def load_rules(model: Model, renames: Dict[str, str]) -> List[Rule]:
         rules.append(Rule(info, inp, ans))
     policy = json.loads((SCHEMA / "policy.json").read_text())
     model.add_defs("in", policy.get("$defs", {}))
-    model.add_defs("in", {"Policy": {k: v for k, v in policy.items() if k not in ("$defs", "$schema", "title")}})
+    model.add_defs("in", {"Policy": {k: v for k, v in policy.items() if k not in ("$defs", "$schema", "title", "$comment")}})
     model.finish_names(renames)
     for r in rules:
         if r.info["python"]:

@@ -431,7 +431,7 @@ def test_agendamentos_to_close_errors_name_the_parameter() -> None:
 # Every contact rule of the registry with its typed function (the whole input as one mapping).
 CONTACT_RULES = [
     (r["python"].split("(")[0], r["name"])
-    for r in json.loads((repo_root() / "schema" / "registry.json").read_text())
+    for r in json.loads((repo_root() / "schema" / "registry.json").read_text())["rules"]
     if r["name"].startswith("contact.") and r["python"]
 ]
 

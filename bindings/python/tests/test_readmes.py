@@ -46,7 +46,7 @@ def readme(*parts: str) -> str:
 
 
 def registry() -> List[Dict[str, Any]]:
-    rules: List[Dict[str, Any]] = json.loads((repo_root() / "schema" / "registry.json").read_text(encoding="utf-8"))
+    rules: List[Dict[str, Any]] = json.loads((repo_root() / "schema" / "registry.json").read_text(encoding="utf-8"))["rules"]
     return rules
 
 

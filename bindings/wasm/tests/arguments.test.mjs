@@ -14,7 +14,7 @@ await initWeb({ module_or_path: readFileSync(new URL("../pkg-web/crm_rules_bg.wa
 const read = (p) => readFileSync(new URL(p, import.meta.url), "utf8");
 
 /** The rule registry of the core (`crm-rules schema`): `{name, js, …}` per rule. */
-const REGISTRY = JSON.parse(read("../../../schema/registry.json"));
+const REGISTRY = JSON.parse(read("../../../schema/registry.json")).rules;
 const GENERATED = REGISTRY.filter((r) => r.js !== "");
 
 /** `version` of `[workspace.package]` in the workspace's Cargo.toml. */

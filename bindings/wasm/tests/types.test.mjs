@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 
 /** The rule registry of the core, as `crm-rules schema` writes it. */
-const REGISTRY = JSON.parse(readFileSync(new URL("../../../schema/registry.json", import.meta.url), "utf8"));
+const REGISTRY = JSON.parse(readFileSync(new URL("../../../schema/registry.json", import.meta.url), "utf8")).rules;
 const RULES = REGISTRY.map((r) => r.name);
 const read = (p) => readFileSync(new URL(p, import.meta.url), "utf8");
 /** The declarations without comments; for the web build, without wasm-bindgen's

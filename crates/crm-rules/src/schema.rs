@@ -144,8 +144,12 @@ pub fn error_schema() -> Value {
 
 /// The registry as JSON: per rule its name, IDs, descriptions and binding names.
 pub fn registry_json() -> Value {
-    Value::Array(registry::rules().filter_map(|r| serde_json::to_value(r).ok()).collect())
+    let rules: Vec<Value> = registry::rules().filter_map(|r| serde_json::to_value(r).ok()).collect();
+    json!({ "rules": rules })
 }
+
+/// The first key of every file `crm-rules schema` writes (JSON has no comments).
+const GENERATED: &str = "Generated from the rule registry by `crm-rules schema` (bash scripts/generate.sh): do not edit.";
 
 /// Every schema file, by its path under `schema/`: `rules/<rule>.input.json`,
 /// `rules/<rule>.answer.json`, `policy.json`, `error.json` and `registry.json`.
@@ -162,6 +166,11 @@ pub fn files() -> BTreeMap<String, Value> {
     out.insert("policy.json".into(), policy_schema());
     out.insert("error.json".into(), error_schema());
     out.insert("registry.json".into(), registry_json());
+    for file in out.values_mut() {
+        if let Some(obj) = file.as_object_mut() {
+            obj.insert("$comment".into(), Value::String(GENERATED.into()));
+        }
+    }
     out
 }
 
