@@ -124,11 +124,10 @@ fn js_type(value: &JsValue) -> String {
 }
 
 /// A policy argument: omitted, `null` or `undefined` give the national calendar.
-fn calendar_of(policy: &JsValue) -> JsResult<Arc<crm_rules::Calendar>> {
-    if policy.is_null() || policy.is_undefined() {
-        return Ok(crm_rules::Calendar::national());
-    }
-    let json = json_from_js(policy, Some("policy")).map_err(|e| js_error(&e))?;
+fn calendar_of(policy: Option<JsValue>) -> JsResult<Arc<crm_rules::Calendar>> {
+    // wasm-bindgen passes `null` and `undefined` as `None`.
+    let Some(policy) = policy else { return Ok(crm_rules::Calendar::national()) };
+    let json = json_from_js(&policy, Some("policy")).map_err(|e| js_error(&e))?;
     let policy = Policy::from_value(json).map_err(|e| js_error(&e))?;
     crm_rules::Calendar::from_policy(&policy).map_err(|e| js_error(&e))
 }
@@ -140,7 +139,7 @@ impl BusinessCalendar {
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "Policy | null")] policy: Option<JsValue>,
     ) -> JsResult<BusinessCalendar> {
-        Ok(BusinessCalendar { inner: calendar_of(&policy.unwrap_or(JsValue::NULL))? })
+        Ok(BusinessCalendar { inner: calendar_of(policy)? })
     }
 
     /// Whether `date` (`YYYY-MM-DD`) is a business day.
