@@ -149,7 +149,8 @@ pub fn registry_json() -> Value {
 }
 
 /// The first key of every file `crm-rules schema` writes (JSON has no comments).
-const GENERATED: &str = "Generated from the rule registry by `crm-rules schema` (bash scripts/generate.sh): do not edit.";
+const GENERATED: &str =
+    "Generated from the rule registry by `crm-rules schema` (bash scripts/generate.sh): do not edit.";
 
 /// Every schema file, by its path under `schema/`: `rules/<rule>.input.json`,
 /// `rules/<rule>.answer.json`, `policy.json`, `error.json` and `registry.json`.

@@ -360,129 +360,157 @@ fn deadline_of(ctx: &Context, ag: &Agendamento, lim: &Limits) -> Result<NaiveDat
 /// assert_eq!(evaluate(&ctx, &ag, parse_date("2026-11-26").unwrap()).unwrap().outcome.status, Status::Expired);
 /// ```
 pub fn evaluate(ctx: &Context, ag: &Agendamento, on: NaiveDate) -> Result<Decision<AgendamentoStatus>> {
-    let policy = &ctx.policy().agendamento;
-    let cal = ctx.calendar();
-    let lim = limits(ag.kind, policy);
-    let deadline = deadline_of(ctx, ag, &lim)?;
-    let maximum =
-        cal.add_business_days(ag.created_on, i64::from(lim.max)).map_err(|e| e.at_path("agendamento.created_on"))?;
-    let span = cal.business_days_between(ag.created_on, deadline)?;
-    let within_maximum = span <= i64::from(lim.max);
-    let too_long = span > i64::from(policy.disregard_after_days);
-    let mut reasons = vec![kind_reason(ag.kind, &ag.subject)];
+    let facts = Facts::of(ctx, ag, on)?;
+    let reasons = facts.reasons(ctx, ag, on);
+    Ok(Decision::new(facts.outcome, reasons))
+}
 
-    let status = if too_long && !ag.manager_validated {
-        reasons.push(
-            Reason::new(
-                "AGD-4",
-                format!(
-                    "Desconsiderado: {span} dias úteis da criação ({}) ao prazo ({}), mais que {} e sem validação do gestor.",
-                    br_date(ag.created_on), br_date(deadline), policy.disregard_after_days
-                ),
-                format!(
-                    "Disregarded: {span} business days from creation ({}) to deadline ({deadline}), more than {} and not validated by a manager.",
-                    ag.created_on, policy.disregard_after_days
-                ),
-            )
-            .fact("span_business_days", span)
-            .fact("disregard_after_days", policy.disregard_after_days)
-            .fact("manager_validated", false),
-        );
-        Status::Disregarded
-    } else {
-        if too_long {
-            reasons.push(
-                Reason::new(
-                    "AGD-4",
-                    format!(
-                        "{span} dias úteis (mais que {}), mas validado pelo gestor: considerado.",
-                        policy.disregard_after_days
-                    ),
-                    format!(
-                        "{span} business days (more than {}), but validated by a manager: taken into account.",
-                        policy.disregard_after_days
-                    ),
-                )
-                .fact("span_business_days", span)
-                .fact("disregard_after_days", policy.disregard_after_days)
-                .fact("manager_validated", true),
-            );
-        }
-        let status = if on < ag.created_on {
+/// What [`evaluate`] decides, before (and without) its reasons: the inbound-contact
+/// rules look at every agendamento of an account and explain only those that hold
+/// the client.
+pub(crate) struct Facts {
+    /// The outcome.
+    pub outcome: AgendamentoStatus,
+    lim: Limits,
+    too_long: bool,
+    excluded_purpose: bool,
+}
+
+impl Facts {
+    /// The status of `ag` on `on` (AGD-2..4, RCP-1), with no reason built.
+    pub(crate) fn of(ctx: &Context, ag: &Agendamento, on: NaiveDate) -> Result<Facts> {
+        let policy = &ctx.policy().agendamento;
+        let cal = ctx.calendar();
+        let lim = limits(ag.kind, policy);
+        let deadline = deadline_of(ctx, ag, &lim)?;
+        let maximum = cal
+            .add_business_days(ag.created_on, i64::from(lim.max))
+            .map_err(|e| e.at_path("agendamento.created_on"))?;
+        let span = cal.business_days_between(ag.created_on, deadline)?;
+        let within_maximum = span <= i64::from(lim.max);
+        let too_long = span > i64::from(policy.disregard_after_days);
+        let status = if too_long && !ag.manager_validated {
+            Status::Disregarded
+        } else if on < ag.created_on {
             Status::NotStarted
         } else if on <= deadline {
             Status::Live
         } else {
             Status::Expired
         };
-        let (pt, en) = match status {
-            Status::NotStarted => (
-                format!("Em {} o agendamento ainda não existia (criado em {}).", br_date(on), br_date(ag.created_on)),
-                format!("On {on} the agendamento did not exist yet (created on {}).", ag.created_on),
-            ),
-            Status::Live => (
-                format!("Vigente em {}: prazo até {}.", br_date(on), br_date(deadline)),
-                format!("Live on {on}: deadline {deadline}."),
-            ),
-            _ => (
-                format!("Vencido em {}: o prazo era {}.", br_date(on), br_date(deadline)),
-                format!("Expired on {on}: the deadline was {deadline}."),
-            ),
-        };
-        reasons.push(
-            Reason::new(lim.rule, pt, en)
-                .fact("on", on)
-                .fact("created_on", ag.created_on)
-                .fact("deadline", deadline)
-                .fact("span_business_days", span),
-        );
-        status
-    };
-
-    if !within_maximum {
-        reasons.push(
-            Reason::new(
-                lim.rule,
-                format!("O prazo passa do máximo de {} dias úteis ({}).", lim.max, br_date(maximum)),
-                format!("The deadline is past the maximum of {} business days ({maximum}).", lim.max),
-            )
-            .fact("span_business_days", span)
-            .fact("max_business_days", lim.max)
-            .fact("maximum", maximum)
-            .fact("manager_validated", ag.manager_validated),
-        );
+        let excluded_purpose = policy.no_sales_priority_purposes.contains(&ag.effective_purpose());
+        let sales_priority = status == Status::Live
+            && ag.kind.gives_sales_priority()
+            && !excluded_purpose
+            && (within_maximum || ag.manager_validated);
+        let outcome =
+            AgendamentoStatus { status, deadline, maximum, span_business_days: span, within_maximum, sales_priority };
+        Ok(Facts { outcome, lim, too_long, excluded_purpose })
     }
 
-    let purpose = ag.effective_purpose();
-    let excluded_purpose = policy.no_sales_priority_purposes.contains(&purpose);
-    if excluded_purpose {
-        reasons.push(
-            Reason::new(
-                "AGD-4",
-                "Agendamento de onboarding/inativação: desconsiderado para prioridade de venda.",
-                "Onboarding/inactivation agendamento: disregarded for sales priority.",
-            )
-            .fact("purpose", purpose),
-        );
-    } else if !ag.kind.gives_sales_priority() {
-        reasons.push(
-            Reason::new(
-                "RCP-1",
-                format!("{}: não segura o cliente para o responsável; quem atender pode vender.", ag.kind.tag()),
-                format!("{}: does not hold the client for its owner; whoever attends may sell.", ag.kind.tag()),
-            )
-            .fact("kind", ag.kind),
-        );
+    /// The reasons of [`evaluate`], in order.
+    pub(crate) fn reasons(&self, ctx: &Context, ag: &Agendamento, on: NaiveDate) -> Vec<Reason> {
+        let policy = &ctx.policy().agendamento;
+        let AgendamentoStatus { status, deadline, maximum, span_business_days: span, within_maximum, .. } =
+            self.outcome;
+        let lim = &self.lim;
+        let mut reasons = vec![kind_reason(ag.kind, &ag.subject)];
+        if status == Status::Disregarded {
+            reasons.push(
+                Reason::new(
+                    "AGD-4",
+                    format!(
+                        "Desconsiderado: {span} dias úteis da criação ({}) ao prazo ({}), mais que {} e sem validação do gestor.",
+                        br_date(ag.created_on), br_date(deadline), policy.disregard_after_days
+                    ),
+                    format!(
+                        "Disregarded: {span} business days from creation ({}) to deadline ({deadline}), more than {} and not validated by a manager.",
+                        ag.created_on, policy.disregard_after_days
+                    ),
+                )
+                .fact("span_business_days", span)
+                .fact("disregard_after_days", policy.disregard_after_days)
+                .fact("manager_validated", false),
+            );
+        } else {
+            if self.too_long {
+                reasons.push(
+                    Reason::new(
+                        "AGD-4",
+                        format!(
+                            "{span} dias úteis (mais que {}), mas validado pelo gestor: considerado.",
+                            policy.disregard_after_days
+                        ),
+                        format!(
+                            "{span} business days (more than {}), but validated by a manager: taken into account.",
+                            policy.disregard_after_days
+                        ),
+                    )
+                    .fact("span_business_days", span)
+                    .fact("disregard_after_days", policy.disregard_after_days)
+                    .fact("manager_validated", true),
+                );
+            }
+            let (pt, en) = match status {
+                Status::NotStarted => (
+                    format!(
+                        "Em {} o agendamento ainda não existia (criado em {}).",
+                        br_date(on),
+                        br_date(ag.created_on)
+                    ),
+                    format!("On {on} the agendamento did not exist yet (created on {}).", ag.created_on),
+                ),
+                Status::Live => (
+                    format!("Vigente em {}: prazo até {}.", br_date(on), br_date(deadline)),
+                    format!("Live on {on}: deadline {deadline}."),
+                ),
+                _ => (
+                    format!("Vencido em {}: o prazo era {}.", br_date(on), br_date(deadline)),
+                    format!("Expired on {on}: the deadline was {deadline}."),
+                ),
+            };
+            reasons.push(
+                Reason::new(lim.rule, pt, en)
+                    .fact("on", on)
+                    .fact("created_on", ag.created_on)
+                    .fact("deadline", deadline)
+                    .fact("span_business_days", span),
+            );
+        }
+        if !within_maximum {
+            reasons.push(
+                Reason::new(
+                    lim.rule,
+                    format!("O prazo passa do máximo de {} dias úteis ({}).", lim.max, br_date(maximum)),
+                    format!("The deadline is past the maximum of {} business days ({maximum}).", lim.max),
+                )
+                .fact("span_business_days", span)
+                .fact("max_business_days", lim.max)
+                .fact("maximum", maximum)
+                .fact("manager_validated", ag.manager_validated),
+            );
+        }
+        if self.excluded_purpose {
+            reasons.push(
+                Reason::new(
+                    "AGD-4",
+                    "Agendamento de onboarding/inativação: desconsiderado para prioridade de venda.",
+                    "Onboarding/inactivation agendamento: disregarded for sales priority.",
+                )
+                .fact("purpose", ag.effective_purpose()),
+            );
+        } else if !ag.kind.gives_sales_priority() {
+            reasons.push(
+                Reason::new(
+                    "RCP-1",
+                    format!("{}: não segura o cliente para o responsável; quem atender pode vender.", ag.kind.tag()),
+                    format!("{}: does not hold the client for its owner; whoever attends may sell.", ag.kind.tag()),
+                )
+                .fact("kind", ag.kind),
+            );
+        }
+        reasons
     }
-    let sales_priority = status == Status::Live
-        && ag.kind.gives_sales_priority()
-        && !excluded_purpose
-        && (within_maximum || ag.manager_validated);
-
-    Ok(Decision::new(
-        AgendamentoStatus { status, deadline, maximum, span_business_days: span, within_maximum, sales_priority },
-        reasons,
-    ))
 }
 
 /// Renews an agendamento on `on` (AGD-2): by `days` business days, or by the policy's

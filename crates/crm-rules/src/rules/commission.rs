@@ -13,7 +13,7 @@ use crate::context::Context;
 use crate::decision::{Decision, Reason};
 use crate::error::Result;
 use crate::model::{Availability, InboundContact};
-use crate::rules::routing::{holding, route};
+use crate::rules::routing::{route_with, Shared};
 
 /// Who gets the commission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -59,9 +59,19 @@ impl Commission {
 
 /// The commission assignment that follows the contact (COM-1..4).
 pub fn commission(ctx: &Context, c: &InboundContact) -> Result<Decision<Commission>> {
-    let routed = route(ctx, c)?;
-    let (held, _, _) = holding(ctx, c)?;
-    let closer = c.closed_by.clone().or(routed.outcome.user.clone());
+    let shared = Shared::new(ctx, c);
+    let routed = route_with(&shared)?;
+    commission_with(&shared, c, routed.outcome.user.as_deref())
+}
+
+/// [`commission`] with what the contact rules of this call share and the routed user.
+pub(crate) fn commission_with(
+    shared: &Shared<'_>,
+    c: &InboundContact,
+    routed: Option<&str>,
+) -> Result<Decision<Commission>> {
+    let held = shared.held()?.holding;
+    let closer = c.closed_by.clone().or(routed.map(str::to_owned));
     let (rule, outcome, pt, en) = match (held, closer) {
         (Some(h), _) if h.owner_availability == Availability::Absent => {
             let who = c.initial_handler.clone().unwrap_or_else(|| h.agendamento.owner.clone());

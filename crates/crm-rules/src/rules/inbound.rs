@@ -9,9 +9,9 @@ use crate::decision::{Decision, Reason};
 use crate::error::Result;
 use crate::model::{Debt, InboundContact, Requester};
 use crate::rules::boletos::{open_boletos, BoletoAlert};
-use crate::rules::commission::{commission, Commission};
+use crate::rules::commission::{commission_with, Commission};
 use crate::rules::debt::debt;
-use crate::rules::routing::{route, RouteOutcome};
+use crate::rules::routing::{route_with, RouteOutcome, Shared};
 use crate::rules::third_party::third_party;
 
 crate::rules! {
@@ -92,11 +92,13 @@ fn action(code: &str, fields: Vec<String>) -> RequiredAction {
 /// assert_eq!(answer["outcome"]["commission"]["user"], "ana");
 /// ```
 pub fn inbound_contact(ctx: &Context, c: &InboundContact) -> Result<Decision<InboundOutcome>> {
-    let routed = route(ctx, c)?;
+    // Who holds the client is worked out once, for the route and the commission.
+    let shared = Shared::new(ctx, c);
+    let routed = route_with(&shared)?;
     let debt = debt(ctx, c)?;
     let boletos = open_boletos(ctx, c)?;
     let tpc = third_party(ctx, c)?;
-    let com = commission(ctx, c)?;
+    let com = commission_with(&shared, c, routed.outcome.user.as_deref())?;
 
     let mut actions = vec![action("record_interaction", vec![])];
     if c.contact.requester == Requester::ThirdParty {

@@ -19,6 +19,8 @@ use crate::rules::agendamento;
 use crate::rules::reinstatement::reinstatement;
 use crate::text::fold;
 
+use std::cell::OnceCell;
+
 /// To whom a contact goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +63,7 @@ crate::rules! {
 }
 
 /// The agendamento holding the client and its owner's state (shared with commission).
+#[derive(Clone, Copy)]
 pub(crate) struct Holding<'a> {
     pub agendamento: &'a Agendamento,
     pub owner_availability: Availability,
@@ -93,19 +96,48 @@ pub(crate) fn check_attendant(c: &InboundContact) -> Result<()> {
     Ok(())
 }
 
-/// The agendamento that holds the client for the subject asked about (RCP-1) and the
-/// one, if any, that holds it for another subject (RCP-4).
-pub(crate) fn holding<'a>(
-    ctx: &Context,
-    c: &'a InboundContact,
-) -> Result<(Option<Holding<'a>>, Option<&'a Agendamento>, Vec<Reason>)> {
+/// Who holds the client: the agendamento holding it for the subject asked about
+/// (RCP-1), the one holding it for another subject (RCP-4), and the reasons of the
+/// agendamentos that give sales priority.
+pub(crate) struct Held<'a> {
+    pub holding: Option<Holding<'a>>,
+    pub other: Option<&'a Agendamento>,
+    pub reasons: Vec<Reason>,
+}
+
+/// What the contact rules of one call share, computed at most once: routing, the
+/// commission and the inbound decision all need who holds the client.
+pub(crate) struct Shared<'a> {
+    ctx: &'a Context,
+    contact: &'a InboundContact,
+    held: OnceCell<Held<'a>>,
+}
+
+impl<'a> Shared<'a> {
+    pub(crate) fn new(ctx: &'a Context, contact: &'a InboundContact) -> Self {
+        Shared { ctx, contact, held: OnceCell::new() }
+    }
+
+    /// Who holds the client, computed on first use.
+    pub(crate) fn held(&self) -> Result<&Held<'a>> {
+        if let Some(held) = self.held.get() {
+            return Ok(held);
+        }
+        let held = holding(self.ctx, self.contact)?;
+        Ok(self.held.get_or_init(|| held))
+    }
+}
+
+/// Evaluates every agendamento once (without reasons), and builds the reasons of
+/// only those that give sales priority: cost linear in the number of agendamentos.
+fn holding<'a>(ctx: &Context, c: &'a InboundContact) -> Result<Held<'a>> {
     let wanted = fold(&c.contact.subject);
     let mut same: Option<&Agendamento> = None;
     let mut other: Option<&Agendamento> = None;
     let mut reasons = Vec::new();
     for (i, a) in c.account.agendamentos.iter().enumerate() {
-        let status = agendamento::evaluate(ctx, a, c.on).map_err(|e| relocate(e, i))?;
-        if !status.outcome.sales_priority {
+        let facts = agendamento::Facts::of(ctx, a, c.on).map_err(|e| relocate(e, i))?;
+        if !facts.outcome.sales_priority {
             continue;
         }
         let slot = if fold(&a.subject) == wanted { &mut same } else { &mut other };
@@ -113,10 +145,10 @@ pub(crate) fn holding<'a>(
         if slot.is_none_or(|s| a.created_on > s.created_on) {
             *slot = Some(a);
         }
-        reasons.extend(status.reasons.into_iter().filter(|r| r.rule != "AGD-1"));
+        reasons.extend(facts.reasons(ctx, a, c.on).into_iter().filter(|r| r.rule != "AGD-1"));
     }
-    let held = same.map(|a| Holding { agendamento: a, owner_availability: availability(c, &a.owner) });
-    Ok((held, other, reasons))
+    let holding = same.map(|a| Holding { agendamento: a, owner_availability: availability(c, &a.owner) });
+    Ok(Held { holding, other, reasons })
 }
 
 /// `agendamento.x` → `account.agendamentos[i].x`.
@@ -138,6 +170,12 @@ fn relocate(e: CrmError, i: usize) -> CrmError {
 
 /// Who attends the contact (REI-1, RCP-1..5).
 pub fn route(ctx: &Context, c: &InboundContact) -> Result<Decision<RouteOutcome>> {
+    route_with(&Shared::new(ctx, c))
+}
+
+/// [`route`] with what the contact rules of this call share.
+pub(crate) fn route_with(shared: &Shared<'_>) -> Result<Decision<RouteOutcome>> {
+    let (ctx, c) = (shared.ctx, shared.contact);
     check_attendant(c)?;
     let rei = reinstatement(ctx, c)?;
     let mut reasons = rei.reasons;
@@ -158,9 +196,10 @@ pub fn route(ctx: &Context, c: &InboundContact) -> Result<Decision<RouteOutcome>
             .fact("availability", availability(c, &u)),
         );
     }
-    let (held, other, agd_reasons) = holding(ctx, c)?;
+    let Held { holding: held, other, reasons: agd_reasons } = shared.held()?;
+    let other = *other;
     if let Some(h) = held {
-        reasons.extend(agd_reasons);
+        reasons.extend(agd_reasons.iter().cloned());
         let a = h.agendamento;
         let id = a.id.clone();
         let base = Reason::new(
