@@ -11,7 +11,7 @@ mod holidays;
 
 use std::sync::{Arc, Mutex, OnceLock};
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 pub use easter::easter_sunday;
@@ -58,6 +58,9 @@ pub struct Calendar {
     prefix: Vec<u32>,
     /// Day offsets (from the first supported day) of every business day, ascending.
     business: Vec<u32>,
+    /// Per day: [`OPEN`] (a business day) and [`HOLIDAY`] (some holiday or closure
+    /// falls on it) bits.
+    flags: Vec<u8>,
 }
 
 fn first_day() -> NaiveDate {
@@ -68,14 +71,32 @@ fn last_day() -> NaiveDate {
     NaiveDate::from_ymd_opt(MAX_YEAR, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
+/// `first_day().num_days_from_ce()`: 1900-01-01 is day 693 596 of the common era.
+const FIRST_CE: i32 = 693_596;
+/// The supported days, 1900-01-01..=2199-12-31.
+const DAYS: usize = 109_573;
+/// Flag of a business day.
+const OPEN: u8 = 1;
+/// Flag of a day on which some holiday or closure falls.
+const HOLIDAY: u8 = 2;
+
+/// The day's index in the calendar: a subtraction from its day number (no date
+/// arithmetic on the way).
 fn offset_of(date: NaiveDate) -> Result<usize> {
-    let date = check_range(date)?;
-    usize::try_from((date - first_day()).num_days()).map_err(|_| CrmError::out_of_range(date.to_string()))
+    match usize::try_from(date.num_days_from_ce().wrapping_sub(FIRST_CE)) {
+        Ok(offset) if offset < DAYS => Ok(offset),
+        _ => {
+            check_range(date)?;
+            Err(CrmError::out_of_range(date.to_string()))
+        }
+    }
 }
 
 fn date_at(offset: u32) -> Result<NaiveDate> {
-    first_day()
-        .checked_add_days(Days::new(u64::from(offset)))
+    i32::try_from(offset)
+        .ok()
+        .and_then(|o| o.checked_add(FIRST_CE))
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
         .ok_or_else(|| CrmError::out_of_range(format!("day offset {offset}")))
 }
 
@@ -129,9 +150,15 @@ impl Calendar {
                 None => break,
             }
         }
+        let mut holiday = vec![false; open.len()];
         let mut close = |date: NaiveDate| {
-            if let Some(slot) = offset_of(date).ok().and_then(|i| open.get_mut(i)) {
-                *slot = false;
+            if let Ok(i) = offset_of(date) {
+                if let Some(slot) = open.get_mut(i) {
+                    *slot = false;
+                }
+                if let Some(slot) = holiday.get_mut(i) {
+                    *slot = true;
+                }
             }
         };
         for year in MIN_YEAR..=MAX_YEAR {
@@ -154,7 +181,8 @@ impl Calendar {
             }
             prefix.push(count);
         }
-        Calendar { policy, prefix, business }
+        let flags = open.iter().zip(&holiday).map(|(o, h)| (u8::from(*o) * OPEN) | (u8::from(*h) * HOLIDAY)).collect();
+        Calendar { policy, prefix, business, flags }
     }
 
     /// The calendar policy this calendar was built from.
@@ -166,13 +194,12 @@ impl Calendar {
         self.prefix.get(offset).copied().ok_or_else(|| CrmError::out_of_range(format!("day offset {offset}")))
     }
 
+    fn flags_at(&self, offset: usize) -> Result<u8> {
+        self.flags.get(offset).copied().ok_or_else(|| CrmError::out_of_range(format!("day offset {offset}")))
+    }
+
     fn open_at(&self, offset: usize) -> Result<bool> {
-        let through = self.count_through(offset)?;
-        let before = match offset.checked_sub(1) {
-            Some(prev) => self.count_through(prev)?,
-            None => 0,
-        };
-        Ok(through > before)
+        Ok(self.flags_at(offset)? & OPEN != 0)
     }
 
     /// Whether `date` is a business day (CAL-BD-2).
@@ -223,7 +250,10 @@ impl Calendar {
 
     /// The holidays and closures falling on `date` (empty for an ordinary day).
     pub fn holidays_on(&self, date: NaiveDate) -> Result<Vec<Holiday>> {
-        let date = check_range(date)?;
+        // Most days have none: answered from the day's flag, without the year's list.
+        if self.flags_at(offset_of(date)?)? & HOLIDAY == 0 {
+            return Ok(Vec::new());
+        }
         Ok(holidays_of(&self.policy, date.year()).into_iter().filter(|h| h.date == date).collect())
     }
 

@@ -1,4 +1,5 @@
 use super::*;
+use chrono::Days;
 use proptest::prelude::*;
 use std::collections::HashSet;
 
@@ -179,6 +180,28 @@ proptest! {
         if let (Some(res), true) = (got, n > 0) {
             prop_assert_eq!(cal.business_days_between(date, res).unwrap(), n);
             prop_assert!(cal.is_business_day(res).unwrap());
+        }
+    }
+}
+
+#[test]
+fn day_index_constants_match_the_supported_range() {
+    assert_eq!(super::first_day().num_days_from_ce(), super::FIRST_CE);
+    let days = super::last_day().num_days_from_ce() - super::FIRST_CE + 1;
+    assert_eq!(usize::try_from(days).ok(), Some(super::DAYS));
+    assert_eq!(Calendar::national().prefix.len(), super::DAYS);
+}
+
+#[test]
+fn holidays_on_every_day_of_a_year_matches_the_year_list() {
+    let cal = Calendar::build(crate::policy::CalendarPolicy { carnival: true, ..Default::default() });
+    for year in [1900, 2024, 2026, 2199] {
+        let all = cal.holidays_in(year).unwrap_or_default();
+        let mut day = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+        while day.year() == year {
+            let want: Vec<_> = all.iter().filter(|h| h.date == day).cloned().collect();
+            assert_eq!(cal.holidays_on(day).unwrap_or_default(), want, "{day}");
+            day = day.succ_opt().unwrap_or_default();
         }
     }
 }
