@@ -38,6 +38,14 @@ impl Context {
     }
 }
 
+impl Context {
+    /// The default context (seed policy, national calendar), built once per process.
+    pub fn shared_default() -> &'static Context {
+        static DEFAULT: std::sync::OnceLock<Context> = std::sync::OnceLock::new();
+        DEFAULT.get_or_init(Context::default)
+    }
+}
+
 impl Default for Context {
     /// The seeds' policy and the national calendar.
     fn default() -> Self {

@@ -37,7 +37,7 @@ pub struct RuleInfo {
     /// `is_valid_cpf(value)`, JS `isValidCpf(value)`. Empty otherwise.
     pub native: &'static str,
     #[serde(skip)]
-    pub(crate) run: fn(&Context, Value) -> Result<Value>,
+    pub(crate) run: fn(&Context, Value) -> Result<Box<dyn Answer>>,
     #[cfg(feature = "schema")]
     #[serde(skip)]
     pub(crate) schemas: crate::schema::SchemaFns,
@@ -84,10 +84,13 @@ macro_rules! rules {
             js: $js,
             native: $crate::registry::optional(&[$($native)?]),
             run: {
-                fn run($ctx: &$crate::Context, input: ::serde_json::Value) -> $crate::Result<::serde_json::Value> {
+                fn run(
+                    $ctx: &$crate::Context,
+                    input: ::serde_json::Value,
+                ) -> $crate::Result<Box<dyn $crate::registry::Answer>> {
                     let $i: $input = $crate::registry::read_input(input)?;
                     let decision: $crate::Result<$crate::Decision<$outcome>> = $body;
-                    $crate::registry::answer(decision?)
+                    Ok(Box::new(decision?))
                 }
                 run
             },
@@ -140,9 +143,32 @@ pub(crate) fn unknown(rule: &str) -> CrmError {
 
 impl RuleInfo {
     /// Runs the rule on a JSON input (its `policy`, if any, already taken off).
-    pub fn run(&self, ctx: &Context, input: Value) -> Result<Value> {
+    pub fn run(&self, ctx: &Context, input: Value) -> Result<Box<dyn Answer>> {
         (self.run)(ctx, input)
     }
+}
+
+/// A rule's decision, to be written out as JSON: as a `serde_json::Value`, or
+/// straight to text.
+pub trait Answer: Send {
+    /// The decision as a JSON value.
+    fn to_value(&self) -> Result<Value>;
+    /// The decision as JSON text.
+    fn to_json(&self) -> Result<String>;
+}
+
+impl<T: Serialize + Send> Answer for Decision<T> {
+    fn to_value(&self) -> Result<Value> {
+        serde_json::to_value(self).map_err(cannot_encode)
+    }
+
+    fn to_json(&self) -> Result<String> {
+        serde_json::to_string(self).map_err(cannot_encode)
+    }
+}
+
+fn cannot_encode(e: serde_json::Error) -> CrmError {
+    CrmError::InvalidInput { path: None, message: format!("cannot encode the answer: {e}") }
 }
 
 /// What a rule's `native` core function answers — a value, or a value or an error —
@@ -183,13 +209,6 @@ pub const fn optional(given: &[&'static str]) -> &'static str {
 #[doc(hidden)]
 pub fn read_input<T: serde::de::DeserializeOwned>(input: Value) -> Result<T> {
     crate::serde_input::from_value(input)
-}
-
-/// A decision as JSON.
-#[doc(hidden)]
-pub fn answer<T: Serialize>(d: Decision<T>) -> Result<Value> {
-    serde_json::to_value(d)
-        .map_err(|e| CrmError::InvalidInput { path: None, message: format!("cannot encode the answer: {e}") })
 }
 
 #[cfg(test)]

@@ -8,7 +8,12 @@ use crate::date::{INVALID_DATE_MARK, OUT_OF_RANGE_MARK};
 use crate::error::{join_path, CrmError, Result};
 
 /// Deserializes `v`, turning serde's error into a [`CrmError`] with the field path.
+/// The path is tracked only once a plain read has failed: reading again, with paths,
+/// gives the same error with its path.
 pub(crate) fn from_value<T: DeserializeOwned>(v: Value) -> Result<T> {
+    if let Ok(read) = T::deserialize(&v) {
+        return Ok(read);
+    }
     serde_path_to_error::deserialize(v).map_err(|e| {
         let path = e.path().to_string();
         let message = e.inner().to_string();

@@ -1,10 +1,11 @@
 //! Small helpers for the pt-BR messages.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// A date as Brazilians write it: `25/11/2026`.
 pub(crate) fn br_date(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
+    // Written directly: a strftime pattern is parsed again at every call.
+    format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
 }
 
 /// Trimmed, lower-cased, accent-free form of `s`, with inner white space collapsed:

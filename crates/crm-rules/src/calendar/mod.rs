@@ -254,7 +254,7 @@ impl Calendar {
         if self.flags_at(offset_of(date)?)? & HOLIDAY == 0 {
             return Ok(Vec::new());
         }
-        Ok(holidays_of(&self.policy, date.year()).into_iter().filter(|h| h.date == date).collect())
+        Ok(holidays_where(&self.policy, date.year(), |d| d == date))
     }
 
     /// Whether `date` was declared a working day by the policy.
@@ -273,35 +273,37 @@ fn enabled(policy: &CalendarPolicy, set: Set) -> bool {
     }
 }
 
-fn holiday_from(def: &Def, year: i32) -> Option<Holiday> {
+fn holiday_from(def: &Def, year: i32, keep: impl Fn(NaiveDate) -> bool) -> Option<Holiday> {
     if year < def.from || year > def.until {
         return None;
     }
+    let date = def.when.date_in(year).filter(|d| keep(*d))?;
     let scope = match def.set {
         Set::National => "national".to_owned(),
         Set::Carnival | Set::AshWednesday | Set::CorpusChristi => "optional".to_owned(),
         Set::State(uf) => format!("state:{}", uf.code()),
     };
-    Some(Holiday {
-        date: def.when.date_in(year)?,
-        name: def.name.to_owned(),
-        name_en: def.name_en.to_owned(),
-        law: def.law.to_owned(),
-        scope,
-    })
+    Some(Holiday { date, name: def.name.to_owned(), name_en: def.name_en.to_owned(), law: def.law.to_owned(), scope })
 }
 
 fn holidays_of(policy: &CalendarPolicy, year: i32) -> Vec<Holiday> {
+    holidays_where(policy, year, |_| true)
+}
+
+/// The holidays and closures of `year` whose date `keep` accepts, sorted by date; a
+/// holiday left out costs no allocation.
+fn holidays_where(policy: &CalendarPolicy, year: i32, keep: impl Fn(NaiveDate) -> bool + Copy) -> Vec<Holiday> {
     let mut out: Vec<Holiday> = NATIONAL
         .iter()
         .chain(OPTIONAL)
         .chain(STATES)
         .filter(|d| enabled(policy, d.set))
-        .filter_map(|d| holiday_from(d, year))
+        .filter_map(|d| holiday_from(d, year, keep))
         .collect();
     for m in &policy.municipal_holidays {
         let in_years = m.from_year.is_none_or(|f| year >= f) && m.until_year.is_none_or(|u| year <= u);
-        if let (true, Some(date)) = (in_years, NaiveDate::from_ymd_opt(year, m.month, m.day)) {
+        let date = NaiveDate::from_ymd_opt(year, m.month, m.day).filter(|d| keep(*d));
+        if let (true, Some(date)) = (in_years, date) {
             out.push(Holiday {
                 date,
                 name: m.name.clone(),
@@ -311,7 +313,7 @@ fn holidays_of(policy: &CalendarPolicy, year: i32) -> Vec<Holiday> {
             });
         }
     }
-    for c in policy.company_closures.iter().filter(|c| c.date.year() == year) {
+    for c in policy.company_closures.iter().filter(|c| c.date.year() == year && keep(c.date)) {
         out.push(Holiday {
             date: c.date,
             name: c.name.clone(),
