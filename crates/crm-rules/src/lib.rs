@@ -26,7 +26,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub use calendar::{Calendar, Holiday};
 pub use context::Context;
 pub use date::{check_range, parse_date, MAX_YEAR, MIN_YEAR};
-pub use decision::{Decision, Reason};
+pub use decision::{Decision, Fact, Lang, Reason};
 pub use error::{CrmError, ErrorCategory, Result};
 pub use model::{
     Account, AccountStatus, Agendamento, AgendamentoKind, Availability, Boleto, Channel, ContactRequest, DateRange,

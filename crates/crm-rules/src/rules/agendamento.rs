@@ -222,7 +222,7 @@ fn kind_reason(kind: AgendamentoKind, subject: &str) -> Reason {
         format!("Agendamento {} sobre \"{subject}\".", kind.tag()),
         format!("Agendamento {} about \"{subject}\".", kind.tag()),
     )
-    .fact("kind", kind)
+    .fact_json("kind", kind)
     .fact("tag", kind.tag())
     .fact("subject", subject)
 }
@@ -497,7 +497,7 @@ impl Facts {
                     "Agendamento de onboarding/inativação: desconsiderado para prioridade de venda.",
                     "Onboarding/inactivation agendamento: disregarded for sales priority.",
                 )
-                .fact("purpose", ag.effective_purpose()),
+                .fact_json("purpose", ag.effective_purpose()),
             );
         } else if !ag.kind.gives_sales_priority() {
             reasons.push(
@@ -506,7 +506,7 @@ impl Facts {
                     format!("{}: não segura o cliente para o responsável; quem atender pode vender.", ag.kind.tag()),
                     format!("{}: does not hold the client for its owner; whoever attends may sell.", ag.kind.tag()),
                 )
-                .fact("kind", ag.kind),
+                .fact_json("kind", ag.kind),
             );
         }
         reasons
@@ -574,7 +574,7 @@ pub fn renew(
                 format!("Recusado: agendamento sem contato não se renova (máximo {} dias úteis); exceções só com o gestor.", lim.max),
                 format!("Refused: an agendamento without contact is not renewed (maximum {} business days); exceptions only through a manager.", lim.max),
             )
-            .fact("kind", ag.kind)
+            .fact_json("kind", ag.kind)
             .fact("max_business_days", lim.max),
         );
         return Ok(refuse(reasons));
@@ -684,7 +684,7 @@ pub fn close_after_sale(
     )
     .fact("subject", &sale.subject)
     .fact("seller", &sale.seller)
-    .fact("to_close", &to_close);
+    .fact_json("to_close", &to_close);
     Ok(Decision::new(CloseAfterSale { to_close, closed_by: sale.seller.clone() }, vec![reason]))
 }
 

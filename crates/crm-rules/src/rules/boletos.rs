@@ -55,7 +55,7 @@ pub fn open_boletos(_ctx: &Context, c: &InboundContact) -> Result<Decision<Bolet
                 centavos(sum)
             ),
         )
-        .fact("boletos", &boletos)
+        .fact_json("boletos", &boletos)
         .fact("total_centavos", sum)]
     };
     Ok(Decision::new(BoletoAlert { alert: !boletos.is_empty(), boletos, total_centavos: sum }, reasons))

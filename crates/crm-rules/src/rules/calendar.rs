@@ -135,7 +135,7 @@ pub fn is_business_day(ctx: &Context, date: NaiveDate) -> Result<Decision<bool>>
                 format!("{}: {} ({}; {}).", br_date(date), h.name, h.scope, h.law),
                 format!("{date}: {} ({}; {}).", h.name_en, h.scope, h.law),
             )
-            .fact("holiday", h),
+            .fact_json("holiday", h),
         );
     }
     Ok(Decision::new(open, reasons))

@@ -108,7 +108,7 @@ pub(crate) fn commission_with(
         ),
     };
     let reason = Reason::new(rule, pt, en)
-        .fact("to", outcome.to)
+        .fact_json("to", outcome.to)
         .fact("user", outcome.user.as_deref())
         .fact("closed_by", c.closed_by.as_deref());
     Ok(Decision::new(outcome, vec![reason]))

@@ -94,8 +94,8 @@ pub fn debt(ctx: &Context, c: &InboundContact) -> Result<Decision<DebtOutcome>> 
                     format!("Dívida de {} desde {} não tem mais de {months} meses (até {}): contratação bloqueada até a quitação ou decisão do gestor.", centavos(d.amount_centavos), br_date(d.since), br_date(*limit)),
                     format!("Debt of {} since {} is not older than {months} months (until {limit}): contracting is blocked until it is settled or a manager decides.", centavos(d.amount_centavos), d.since),
                 )
-                .fact("debt", d)
-                .fact("old_after", limit)
+                .fact_json("debt", d)
+                .fact_json("old_after", limit)
                 .fact("contact_on", c.on),
             );
         }
@@ -119,7 +119,7 @@ pub fn debt(ctx: &Context, c: &InboundContact) -> Result<Decision<DebtOutcome>> 
             format!("Dívida(s) com mais de {months} meses abonada(s) ({}): a contratação pode seguir.", centavos(sum)),
             format!("Debt(s) older than {months} months forgiven ({}): contracting may go ahead.", centavos(sum)),
         )
-        .fact("debts_forgiven", &forgiven)
+        .fact_json("debts_forgiven", &forgiven)
         .fact("forgiven_centavos", sum)
         .fact("contact_on", c.on),
     );

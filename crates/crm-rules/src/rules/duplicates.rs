@@ -16,7 +16,7 @@ fn reason(found: usize, ctx: &Context) -> Reason {
         format!("{found} likely duplicate(s) with score ≥ {} (document, e-mail, phone, name).", p.threshold),
     )
     .fact("threshold", p.threshold)
-    .fact("weights", &p.weights)
+    .fact_json("weights", &p.weights)
     .fact("found", found)
 }
 

@@ -14,7 +14,7 @@ pub struct IdentifierInput {
     pub value: String,
 }
 
-fn decided<T>(outcome: T, rule: &str, pt: String, en: String, value: &str) -> Decision<T> {
+fn decided<T>(outcome: T, rule: &'static str, pt: String, en: String, value: &str) -> Decision<T> {
     Decision::new(outcome, vec![Reason::new(rule, pt, en).fact("value", value)])
 }
 

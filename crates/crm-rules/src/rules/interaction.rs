@@ -72,7 +72,7 @@ pub fn check_interaction(ctx: &Context, i: &Interaction) -> Result<Decision<Inte
                 "Every interaction states the reason for the contact (error follow-up, sale, product offer…).",
             )
             .fact("reason", i.reason.as_deref())
-            .fact("allowed_reasons", allowed),
+            .fact_json("allowed_reasons", allowed),
         );
     }
     if i.channel == Channel::Phone && !i.answered && !i.recorded_as_attempt {

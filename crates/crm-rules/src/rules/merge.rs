@@ -333,7 +333,7 @@ pub fn plan(
         ),
     )
     .fact("survivor", survivor)
-    .fact("merged", &merged)];
+    .fact_json("merged", &merged)];
     for c in &conflicts {
         reasons.push(
             Reason::new(
@@ -341,7 +341,7 @@ pub fn plan(
                 format!("Campo \"{}\" diverge entre os registros: escolha qual valor manter.", c.field),
                 format!("Field \"{}\" differs between the records: choose which value to keep.", c.field),
             )
-            .fact("conflict", c),
+            .fact_json("conflict", c),
         );
     }
     Ok(Decision::new(

@@ -186,7 +186,7 @@ pub fn check_atendimento(
             format!("Cadastro inicial incompleto ou inválido: {}.", list.join(", ")),
             format!("Initial registration incomplete or invalid: {}.", list.join(", ")),
         )
-        .fact("problems", &field_problems)
+        .fact_json("problems", &field_problems)
     });
     Ok(Decision::new(
         RegistrationCheck {
@@ -220,7 +220,7 @@ pub fn duplicate_task(ctx: &Context, records: &[String]) -> Result<Decision<Dupl
         format!("Cadastro duplicado ({}): tratado pela equipe {}, com o checklist de onboarding e os passos de duplicidade.", records.join(", "), p.team),
         format!("Duplicate registration ({}): handled by the {} team, with the onboarding checklist and the duplicate steps.", records.join(", "), p.team),
     )
-    .fact("records", records)
+    .fact_json("records", records)
     .fact("team", &p.team);
     Ok(Decision::new(
         DuplicateTask {

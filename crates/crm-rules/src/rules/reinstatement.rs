@@ -49,7 +49,7 @@ pub fn reinstatement(ctx: &Context, c: &InboundContact) -> Result<Decision<Reins
                     format!("Conta inativada automaticamente em {}: qualquer pessoa pode recontratar.", br_date(*on)),
                     format!("Account inactivated automatically on {on}: anyone may re-contract."),
                 )
-                .fact("inactivated_on", on),
+                .fact_json("inactivated_on", on),
             ),
         ),
         AccountStatus::InactiveManual { by, on, client_answered } => {
@@ -82,11 +82,11 @@ pub fn reinstatement(ctx: &Context, c: &InboundContact) -> Result<Decision<Reins
             };
             let reason = Reason::new("REI-1", pt, en)
                 .fact("inactivated_by", by)
-                .fact("inactivated_on", on)
+                .fact_json("inactivated_on", on)
                 .fact("contact_on", c.on)
                 .fact("window_days", window)
                 .fact("window_ends", limit)
-                .fact("client_answered", client_answered);
+                .fact_json("client_answered", client_answered);
             (reserved.then(|| by.clone()), Some(reason))
         }
     };

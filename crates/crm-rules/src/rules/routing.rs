@@ -145,7 +145,7 @@ fn holding<'a>(ctx: &Context, c: &'a InboundContact) -> Result<Held<'a>> {
         if slot.is_none_or(|s| a.created_on > s.created_on) {
             *slot = Some(a);
         }
-        reasons.extend(facts.reasons(ctx, a, c.on).into_iter().filter(|r| r.rule != "AGD-1"));
+        reasons.extend(facts.reasons(ctx, a, c.on).into_iter().filter(|r| r.rule() != "AGD-1"));
     }
     let holding = same.map(|a| Holding { agendamento: a, owner_availability: availability(c, &a.owner) });
     Ok(Held { holding, other, reasons })
@@ -193,7 +193,7 @@ pub(crate) fn route_with(shared: &Shared<'_>) -> Result<Decision<RouteOutcome>> 
                 format!("{u} is on vacation or absent: the contact follows the normal routing."),
             )
             .fact("user", &u)
-            .fact("availability", availability(c, &u)),
+            .fact_json("availability", availability(c, &u)),
         );
     }
     let Held { holding: held, other, reasons: agd_reasons } = shared.held()?;
@@ -239,7 +239,7 @@ pub(crate) fn route_with(shared: &Shared<'_>) -> Result<Decision<RouteOutcome>> 
                     ),
                 )
                 .fact("owner", &a.owner)
-                .fact("availability", h.owner_availability)
+                .fact_json("availability", h.owner_availability)
                 .fact("seller", user.as_deref()),
             );
             return Ok(Decision::new(

@@ -116,9 +116,9 @@ pub fn third_party(ctx: &Context, c: &InboundContact) -> Result<Decision<ThirdPa
             ),
         )
     }
-    .fact("confirmation_fields", &policy.confirmation_fields)
-    .fact("mismatches", &mismatches)
-    .fact("unconfirmed", &unconfirmed)];
+    .fact_json("confirmation_fields", &policy.confirmation_fields)
+    .fact_json("mismatches", &mismatches)
+    .fact_json("unconfirmed", &unconfirmed)];
     let existing_client = c.account.status == AccountStatus::Active;
     if existing_client {
         reasons.push(Reason::new(
@@ -144,8 +144,8 @@ pub fn third_party(ctx: &Context, c: &InboundContact) -> Result<Decision<ThirdPa
                     pending.join(", ")
                 ),
             )
-            .fact("fields", &pending)
-            .fact("sensitive_fields", &policy.sensitive_fields),
+            .fact_json("fields", &pending)
+            .fact_json("sensitive_fields", &policy.sensitive_fields),
         );
     }
     Ok(Decision::new(
