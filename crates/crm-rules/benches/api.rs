@@ -45,6 +45,18 @@ fn bench(c: &mut Criterion) {
             b.iter(|| serde_json::to_string(&serde_json::from_str::<Value>(black_box(&text)).unwrap()).unwrap())
         });
     }
+    // The typed API: the input already read, the decision built with its reasons
+    // (rendered only when read).
+    let text = std::fs::read_to_string(format!("{inputs}contact_inbound_20.json")).unwrap();
+    let contact: crm_rules::InboundContact = serde_json::from_str(&text).unwrap();
+    let ctx = crm_rules::Context::default();
+    g.bench_function("typed/contact.inbound/20", |b| {
+        b.iter(|| crm_rules::rules::inbound::inbound_contact(&ctx, black_box(&contact)).unwrap())
+    });
+    let date = crm_rules::parse_date("2026-11-20").unwrap();
+    g.bench_function("typed/calendar.is_business_day", |b| {
+        b.iter(|| crm_rules::rules::calendar::is_business_day(&ctx, black_box(date)).unwrap())
+    });
     g.finish();
 }
 

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Lang, Reason};
 use crate::error::{CrmError, Result};
 use crate::model::{Agendamento, AgendamentoKind, Purpose, Schedule};
 use crate::policy::AgendamentoPolicy;
@@ -217,11 +217,11 @@ fn non_empty(path: &str, value: &str) -> Result<()> {
 }
 
 fn kind_reason(kind: AgendamentoKind, subject: &str) -> Reason {
-    Reason::new(
-        "AGD-1",
-        format!("Agendamento {} sobre \"{subject}\".", kind.tag()),
-        format!("Agendamento {} about \"{subject}\".", kind.tag()),
-    )
+    let about = subject.to_owned();
+    Reason::lazy("AGD-1", move |lang| match lang {
+        Lang::Pt => format!("Agendamento {} sobre \"{about}\".", kind.tag()),
+        Lang::En => format!("Agendamento {} about \"{about}\".", kind.tag()),
+    })
     .fact_json("kind", kind)
     .fact("tag", kind.tag())
     .fact("subject", subject)
@@ -414,20 +414,19 @@ impl Facts {
         let AgendamentoStatus { status, deadline, maximum, span_business_days: span, within_maximum, .. } =
             self.outcome;
         let lim = &self.lim;
+        let (created_on, limit, max) = (ag.created_on, policy.disregard_after_days, lim.max);
         let mut reasons = vec![kind_reason(ag.kind, &ag.subject)];
         if status == Status::Disregarded {
             reasons.push(
-                Reason::new(
-                    "AGD-4",
-                    format!(
-                        "Desconsiderado: {span} dias úteis da criação ({}) ao prazo ({}), mais que {} e sem validação do gestor.",
-                        br_date(ag.created_on), br_date(deadline), policy.disregard_after_days
+                Reason::lazy("AGD-4", move |lang| match lang {
+                    Lang::Pt => format!(
+                        "Desconsiderado: {span} dias úteis da criação ({}) ao prazo ({}), mais que {limit} e sem validação do gestor.",
+                        br_date(created_on), br_date(deadline)
                     ),
-                    format!(
-                        "Disregarded: {span} business days from creation ({}) to deadline ({deadline}), more than {} and not validated by a manager.",
-                        ag.created_on, policy.disregard_after_days
+                    Lang::En => format!(
+                        "Disregarded: {span} business days from creation ({created_on}) to deadline ({deadline}), more than {limit} and not validated by a manager.",
                     ),
-                )
+                })
                 .fact("span_business_days", span)
                 .fact("disregard_after_days", policy.disregard_after_days)
                 .fact("manager_validated", false),
@@ -435,42 +434,33 @@ impl Facts {
         } else {
             if self.too_long {
                 reasons.push(
-                    Reason::new(
-                        "AGD-4",
-                        format!(
-                            "{span} dias úteis (mais que {}), mas validado pelo gestor: considerado.",
-                            policy.disregard_after_days
+                    Reason::lazy("AGD-4", move |lang| match lang {
+                        Lang::Pt => {
+                            format!("{span} dias úteis (mais que {limit}), mas validado pelo gestor: considerado.")
+                        }
+                        Lang::En => format!(
+                            "{span} business days (more than {limit}), but validated by a manager: taken into account."
                         ),
-                        format!(
-                            "{span} business days (more than {}), but validated by a manager: taken into account.",
-                            policy.disregard_after_days
-                        ),
-                    )
+                    })
                     .fact("span_business_days", span)
                     .fact("disregard_after_days", policy.disregard_after_days)
                     .fact("manager_validated", true),
                 );
             }
-            let (pt, en) = match status {
-                Status::NotStarted => (
-                    format!(
-                        "Em {} o agendamento ainda não existia (criado em {}).",
-                        br_date(on),
-                        br_date(ag.created_on)
-                    ),
-                    format!("On {on} the agendamento did not exist yet (created on {}).", ag.created_on),
-                ),
-                Status::Live => (
-                    format!("Vigente em {}: prazo até {}.", br_date(on), br_date(deadline)),
-                    format!("Live on {on}: deadline {deadline}."),
-                ),
-                _ => (
-                    format!("Vencido em {}: o prazo era {}.", br_date(on), br_date(deadline)),
-                    format!("Expired on {on}: the deadline was {deadline}."),
-                ),
+            let text = move |lang| match (status, lang) {
+                (Status::NotStarted, Lang::Pt) => {
+                    format!("Em {} o agendamento ainda não existia (criado em {}).", br_date(on), br_date(created_on))
+                }
+                (Status::NotStarted, Lang::En) => {
+                    format!("On {on} the agendamento did not exist yet (created on {created_on}).")
+                }
+                (Status::Live, Lang::Pt) => format!("Vigente em {}: prazo até {}.", br_date(on), br_date(deadline)),
+                (Status::Live, Lang::En) => format!("Live on {on}: deadline {deadline}."),
+                (_, Lang::Pt) => format!("Vencido em {}: o prazo era {}.", br_date(on), br_date(deadline)),
+                (_, Lang::En) => format!("Expired on {on}: the deadline was {deadline}."),
             };
             reasons.push(
-                Reason::new(lim.rule, pt, en)
+                Reason::lazy(lim.rule, text)
                     .fact("on", on)
                     .fact("created_on", ag.created_on)
                     .fact("deadline", deadline)
@@ -479,11 +469,10 @@ impl Facts {
         }
         if !within_maximum {
             reasons.push(
-                Reason::new(
-                    lim.rule,
-                    format!("O prazo passa do máximo de {} dias úteis ({}).", lim.max, br_date(maximum)),
-                    format!("The deadline is past the maximum of {} business days ({maximum}).", lim.max),
-                )
+                Reason::lazy(lim.rule, move |lang| match lang {
+                    Lang::Pt => format!("O prazo passa do máximo de {max} dias úteis ({}).", br_date(maximum)),
+                    Lang::En => format!("The deadline is past the maximum of {max} business days ({maximum})."),
+                })
                 .fact("span_business_days", span)
                 .fact("max_business_days", lim.max)
                 .fact("maximum", maximum)
@@ -500,12 +489,12 @@ impl Facts {
                 .fact_json("purpose", ag.effective_purpose()),
             );
         } else if !ag.kind.gives_sales_priority() {
+            let tag = ag.kind.tag();
             reasons.push(
-                Reason::new(
-                    "RCP-1",
-                    format!("{}: não segura o cliente para o responsável; quem atender pode vender.", ag.kind.tag()),
-                    format!("{}: does not hold the client for its owner; whoever attends may sell.", ag.kind.tag()),
-                )
+                Reason::lazy("RCP-1", move |lang| match lang {
+                    Lang::Pt => format!("{tag}: não segura o cliente para o responsável; quem atender pode vender."),
+                    Lang::En => format!("{tag}: does not hold the client for its owner; whoever attends may sell."),
+                })
                 .fact_json("kind", ag.kind),
             );
         }

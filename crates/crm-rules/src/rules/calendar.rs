@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::calendar::Holiday;
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Fact, Lang, Reason};
 use crate::error::Result;
 use crate::text::br_date;
 
@@ -104,38 +104,38 @@ pub fn is_business_day(ctx: &Context, date: NaiveDate) -> Result<Decision<bool>>
     let open = cal.is_business_day(date)?;
     let holidays = cal.holidays_on(date)?;
     let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
-    let names_pt: Vec<&str> = holidays.iter().map(|h| h.name.as_str()).collect();
-    let names_en: Vec<&str> = holidays.iter().map(|h| h.name_en.as_str()).collect();
     let verdict = if open && (weekend || !holidays.is_empty()) {
-        Reason::new(
-            "CAL-BD-2",
-            format!("{} é dia útil: declarado dia trabalhado pela política.", br_date(date)),
-            format!("{date} is a business day: declared a working day by the policy."),
-        )
+        Reason::lazy("CAL-BD-2", move |lang| match lang {
+            Lang::Pt => format!("{} é dia útil: declarado dia trabalhado pela política.", br_date(date)),
+            Lang::En => format!("{date} is a business day: declared a working day by the policy."),
+        })
     } else if open {
-        Reason::new("CAL-BD-2", format!("{} é dia útil.", br_date(date)), format!("{date} is a business day."))
+        Reason::lazy("CAL-BD-2", move |lang| match lang {
+            Lang::Pt => format!("{} é dia útil.", br_date(date)),
+            Lang::En => format!("{date} is a business day."),
+        })
     } else if !holidays.is_empty() {
-        Reason::new(
-            "CAL-BD-2",
-            format!("{} não é dia útil: {}.", br_date(date), names_pt.join(", ")),
-            format!("{date} is not a business day: {}.", names_en.join(", ")),
-        )
+        let names_pt = holidays.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", ");
+        let names_en = holidays.iter().map(|h| h.name_en.as_str()).collect::<Vec<_>>().join(", ");
+        Reason::lazy("CAL-BD-2", move |lang| match lang {
+            Lang::Pt => format!("{} não é dia útil: {names_pt}.", br_date(date)),
+            Lang::En => format!("{date} is not a business day: {names_en}."),
+        })
     } else {
-        Reason::new(
-            "CAL-BD-2",
-            format!("{} não é dia útil: fim de semana.", br_date(date)),
-            format!("{date} is not a business day: weekend."),
-        )
+        Reason::lazy("CAL-BD-2", move |lang| match lang {
+            Lang::Pt => format!("{} não é dia útil: fim de semana.", br_date(date)),
+            Lang::En => format!("{date} is not a business day: weekend."),
+        })
     };
     let mut reasons = vec![verdict.fact("date", date).fact("weekend", weekend)];
-    for h in &holidays {
+    for h in holidays {
+        let fact = Fact::json(&h);
         reasons.push(
-            Reason::new(
-                "CAL-BD-1",
-                format!("{}: {} ({}; {}).", br_date(date), h.name, h.scope, h.law),
-                format!("{date}: {} ({}; {}).", h.name_en, h.scope, h.law),
-            )
-            .fact_json("holiday", h),
+            Reason::lazy("CAL-BD-1", move |lang| match lang {
+                Lang::Pt => format!("{}: {} ({}; {}).", br_date(date), h.name, h.scope, h.law),
+                Lang::En => format!("{date}: {} ({}; {}).", h.name_en, h.scope, h.law),
+            })
+            .fact("holiday", fact),
         );
     }
     Ok(Decision::new(open, reasons))
@@ -144,17 +144,13 @@ pub fn is_business_day(ctx: &Context, date: NaiveDate) -> Result<Decision<bool>>
 /// The `days`-th business day after `date` (CAL-BD-2).
 pub fn add_business_days(ctx: &Context, date: NaiveDate, days: i64) -> Result<Decision<NaiveDate>> {
     let result = ctx.calendar().add_business_days(date, days).map_err(|e| e.at_path("days"))?;
-    let reason = Reason::new(
-        "CAL-BD-2",
-        format!(
-            "{} {} {} dia(s) útil(eis) = {}.",
-            br_date(date),
-            if days < 0 { "−" } else { "+" },
-            days.unsigned_abs(),
-            br_date(result)
-        ),
-        format!("{date} {} {} business day(s) = {result}.", if days < 0 { "−" } else { "+" }, days.unsigned_abs()),
-    )
+    let sign = if days < 0 { "−" } else { "+" };
+    let reason = Reason::lazy("CAL-BD-2", move |lang| match lang {
+        Lang::Pt => {
+            format!("{} {sign} {} dia(s) útil(eis) = {}.", br_date(date), days.unsigned_abs(), br_date(result))
+        }
+        Lang::En => format!("{date} {sign} {} business day(s) = {result}.", days.unsigned_abs()),
+    })
     .fact("date", date)
     .fact("days", days)
     .fact("result", result);
@@ -164,17 +160,17 @@ pub fn add_business_days(ctx: &Context, date: NaiveDate, days: i64) -> Result<De
 /// Business days in `(start, end]`, negative when `end < start` (CAL-BD-2).
 pub fn business_days_between(ctx: &Context, start: NaiveDate, end: NaiveDate) -> Result<Decision<i64>> {
     let n = ctx.calendar().business_days_between(start, end)?;
-    let reason = Reason::new(
-        "CAL-BD-2",
-        format!(
+    let (low, high) = (start.min(end), start.max(end));
+    let reason = Reason::lazy("CAL-BD-2", move |lang| match lang {
+        Lang::Pt => format!(
             "De {} a {}: {n} dia(s) útil(eis) (contados de {} exclusive a {} inclusive).",
             br_date(start),
             br_date(end),
-            br_date(start.min(end)),
-            br_date(start.max(end))
+            br_date(low),
+            br_date(high)
         ),
-        format!("From {start} to {end}: {n} business day(s) (counted in ({}, {}]).", start.min(end), start.max(end)),
-    )
+        Lang::En => format!("From {start} to {end}: {n} business day(s) (counted in ({low}, {high}])."),
+    })
     .fact("start", start)
     .fact("end", end)
     .fact("business_days", n);
