@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Lang, Reason};
 use crate::error::Result;
 use crate::model::{Boleto, InboundContact};
 use crate::rules::debt::total;
@@ -42,19 +42,17 @@ pub fn open_boletos(_ctx: &Context, c: &InboundContact) -> Result<Decision<Bolet
     let reasons = if boletos.is_empty() {
         vec![]
     } else {
-        vec![Reason::new(
-            "MOV-4",
-            format!(
-                "{} boleto(s) em aberto ({}): alertar o cliente; uma nova venda pode ser feita, cobrando educadamente.",
-                boletos.len(),
+        let count = boletos.len();
+        vec![Reason::lazy("MOV-4", move |lang| match lang {
+            Lang::Pt => format!(
+                "{count} boleto(s) em aberto ({}): alertar o cliente; uma nova venda pode ser feita, cobrando educadamente.",
                 centavos(sum)
             ),
-            format!(
-                "{} open boleto(s) ({}): alert the client; a new sale may still be made, charging politely.",
-                boletos.len(),
+            Lang::En => format!(
+                "{count} open boleto(s) ({}): alert the client; a new sale may still be made, charging politely.",
                 centavos(sum)
             ),
-        )
+        })
         .fact_json("boletos", &boletos)
         .fact("total_centavos", sum)]
     };

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Lang, Reason};
 use crate::error::Result;
 use crate::model::{Availability, InboundContact};
 use crate::rules::routing::{route_with, Shared};
@@ -72,44 +72,54 @@ pub(crate) fn commission_with(
 ) -> Result<Decision<Commission>> {
     let held = shared.held()?.holding;
     let closer = c.closed_by.clone().or(routed.map(str::to_owned));
-    let (rule, outcome, pt, en) = match (held, closer) {
+    // The message is written only when read: which one, and for whom.
+    #[derive(Clone, Copy)]
+    enum Why {
+        Absent,
+        NotResponded,
+        NoSeller,
+        Vacation,
+        Closer,
+    }
+    let (rule, outcome, why) = match (held, closer) {
         (Some(h), _) if h.owner_availability == Availability::Absent => {
             let who = c.initial_handler.clone().unwrap_or_else(|| h.agendamento.owner.clone());
-            (
-                "COM-2",
-                Commission::user(who.clone()),
-                format!("Responsável ausente: comissão para quem fez a tratativa inicial, {who}."),
-                format!("Owner absent: commission to the seller who did the initial handling, {who}."),
-            )
+            ("COM-2", Commission::user(who), Why::Absent)
         }
-        (Some(h), _) if h.owner_availability == Availability::Available && !c.owner_responded => (
-            "COM-3",
-            Commission::manager(),
-            "Transferido porque o responsável não respondeu: a comissão é decidida pelo gestor.".to_owned(),
-            "Transferred because the owner did not respond: the manager decides the commission.".to_owned(),
-        ),
-        (_, None) => (
-            "COM-3",
-            Commission::manager(),
-            "Nenhum vendedor identificado para a venda: a comissão é decidida pelo gestor.".to_owned(),
-            "No seller identified for the sale: the manager decides the commission.".to_owned(),
-        ),
-        (Some(h), Some(closer)) if h.owner_availability == Availability::OnVacation => (
-            "COM-1",
-            Commission::user(closer.clone()),
-            format!("Responsável de férias: comissão para quem efetivou a venda, {closer}."),
-            format!("Owner on vacation: commission to the seller who closed the sale, {closer}."),
-        ),
-        (_, Some(closer)) => (
-            "COM-4",
-            Commission::user(closer.clone()),
-            format!("Comissão para quem efetivou a venda, {closer}."),
-            format!("Commission to the seller who closed the sale, {closer}."),
-        ),
+        (Some(h), _) if h.owner_availability == Availability::Available && !c.owner_responded => {
+            ("COM-3", Commission::manager(), Why::NotResponded)
+        }
+        (_, None) => ("COM-3", Commission::manager(), Why::NoSeller),
+        (Some(h), Some(closer)) if h.owner_availability == Availability::OnVacation => {
+            ("COM-1", Commission::user(closer), Why::Vacation)
+        }
+        (_, Some(closer)) => ("COM-4", Commission::user(closer), Why::Closer),
     };
-    let reason = Reason::new(rule, pt, en)
-        .fact_json("to", outcome.to)
-        .fact("user", outcome.user.as_deref())
-        .fact("closed_by", c.closed_by.as_deref());
+    let who = outcome.user.clone().unwrap_or_default();
+    let reason = Reason::lazy(rule, move |lang| match (why, lang) {
+        (Why::Absent, Lang::Pt) => format!("Responsável ausente: comissão para quem fez a tratativa inicial, {who}."),
+        (Why::Absent, Lang::En) => {
+            format!("Owner absent: commission to the seller who did the initial handling, {who}.")
+        }
+        (Why::NotResponded, Lang::Pt) => {
+            "Transferido porque o responsável não respondeu: a comissão é decidida pelo gestor.".to_owned()
+        }
+        (Why::NotResponded, Lang::En) => {
+            "Transferred because the owner did not respond: the manager decides the commission.".to_owned()
+        }
+        (Why::NoSeller, Lang::Pt) => {
+            "Nenhum vendedor identificado para a venda: a comissão é decidida pelo gestor.".to_owned()
+        }
+        (Why::NoSeller, Lang::En) => {
+            "No seller identified for the sale: the manager decides the commission.".to_owned()
+        }
+        (Why::Vacation, Lang::Pt) => format!("Responsável de férias: comissão para quem efetivou a venda, {who}."),
+        (Why::Vacation, Lang::En) => format!("Owner on vacation: commission to the seller who closed the sale, {who}."),
+        (Why::Closer, Lang::Pt) => format!("Comissão para quem efetivou a venda, {who}."),
+        (Why::Closer, Lang::En) => format!("Commission to the seller who closed the sale, {who}."),
+    })
+    .fact_json("to", outcome.to)
+    .fact("user", outcome.user.clone())
+    .fact("closed_by", c.closed_by.clone());
     Ok(Decision::new(outcome, vec![reason]))
 }

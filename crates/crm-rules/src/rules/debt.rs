@@ -9,7 +9,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Lang, Reason};
 use crate::error::{CrmError, Result};
 use crate::model::{Debt, InboundContact};
 use crate::text::{br_date, centavos};
@@ -114,11 +114,15 @@ pub fn debt(ctx: &Context, c: &InboundContact) -> Result<Decision<DebtOutcome>> 
     let forgiven: Vec<Debt> = old.iter().map(|(d, _)| (*d).clone()).collect();
     let sum = total(forgiven.iter().map(|d| d.amount_centavos), "account.debts")?;
     reasons.push(
-        Reason::new(
-            "DEB-1",
-            format!("Dívida(s) com mais de {months} meses abonada(s) ({}): a contratação pode seguir.", centavos(sum)),
-            format!("Debt(s) older than {months} months forgiven ({}): contracting may go ahead.", centavos(sum)),
-        )
+        Reason::lazy("DEB-1", move |lang| match lang {
+            Lang::Pt => format!(
+                "Dívida(s) com mais de {months} meses abonada(s) ({}): a contratação pode seguir.",
+                centavos(sum)
+            ),
+            Lang::En => {
+                format!("Debt(s) older than {months} months forgiven ({}): contracting may go ahead.", centavos(sum))
+            }
+        })
         .fact_json("debts_forgiven", &forgiven)
         .fact("forgiven_centavos", sum)
         .fact("contact_on", c.on),

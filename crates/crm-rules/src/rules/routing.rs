@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Lang, Reason};
 use crate::error::{CrmError, Result};
 use crate::model::{Agendamento, Availability, InboundContact, Team, User};
 use crate::rules::agendamento;
@@ -202,17 +202,15 @@ pub(crate) fn route_with(shared: &Shared<'_>) -> Result<Decision<RouteOutcome>> 
         reasons.extend(agd_reasons.iter().cloned());
         let a = h.agendamento;
         let id = a.id.clone();
-        let base = Reason::new(
-            "RCP-1",
-            format!(
-                "Agendamento de venda com contato vigente de {} sobre \"{}\": o cliente é dele(a).",
-                a.owner, a.subject
-            ),
-            format!(
-                "Live sales agendamento with contact by {} about \"{}\": the client is theirs.",
-                a.owner, a.subject
-            ),
-        )
+        let (owner, subject) = (a.owner.clone(), a.subject.clone());
+        let base = Reason::lazy("RCP-1", move |lang| match lang {
+            Lang::Pt => {
+                format!("Agendamento de venda com contato vigente de {owner} sobre \"{subject}\": o cliente é dele(a).")
+            }
+            Lang::En => {
+                format!("Live sales agendamento with contact by {owner} about \"{subject}\": the client is theirs.")
+            }
+        })
         .fact("agendamento", a.id.as_deref())
         .fact("owner", &a.owner)
         .fact("subject", &a.subject)
