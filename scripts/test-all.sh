@@ -51,6 +51,9 @@ bash bindings/python/test.sh
 step "WebAssembly binding (node and headless Chromium)"
 bash bindings/wasm/test.sh
 
+step "Cross-language benchmark, short run: ratios within 2x of benches/recorded.json"
+bash scripts/bench.sh --check
+
 step "Totals"
 rust=$(awk '/^test result: ok\./ { n += $4 } END { print n + 0 }' "$log")
 python=$(awk '/^[0-9]+ passed/ { n += $1 } END { print n + 0 }' "$log")

@@ -10,10 +10,11 @@ mod generated;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use crm_rules::schema::DateShape;
 use crm_rules::{CrmError, ErrorCategory, Holiday};
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
 use serde_json::{Map, Number, Value};
 
@@ -140,8 +141,7 @@ fn to_json(obj: &Bound<'_, PyAny>, path: Path<'_>, depth: usize) -> PyResult<Val
         return Err(invalid(py, &path.here(), "expected a datetime.date, got a datetime.datetime".to_owned()));
     }
     if obj.is_instance_of::<PyDate>() {
-        let d: NaiveDate = obj.extract()?;
-        return Ok(Value::String(d.format("%Y-%m-%d").to_string()));
+        return Ok(Value::String(date_of(obj)?.to_string()));
     }
     if let Ok(p) = obj.cast::<Policy>() {
         return Ok(p.get().inner.to_value());
@@ -207,7 +207,7 @@ fn to_py<'py>(py: Python<'py>, v: &Value, shape: &DateShape) -> PyResult<Bound<'
             }
         }
         Value::String(s) => match (*shape == DateShape::Date).then(|| crm_rules::parse_date(s).ok()).flatten() {
-            Some(d) => d.into_pyobject(py)?.into_any(),
+            Some(d) => py_date(py, d)?,
             None => PyString::new(py, s).into_any(),
         },
         Value::Array(items) => {
@@ -245,8 +245,22 @@ fn date_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     if obj.is_instance_of::<PyDateTime>() || !obj.is_instance_of::<PyDate>() {
         return Err(invalid(obj.py(), name, format!("expected a datetime.date, got `{}`", type_name(obj))));
     }
-    let d: NaiveDate = obj.extract()?;
-    crm_rules::check_range(d).map_err(|e| crm_err(&e.at_path(name)))
+    crm_rules::check_range(date_of(obj)?).map_err(|e| crm_err(&e.at_path(name)))
+}
+
+/// A `datetime.date` as a `NaiveDate`, through its ordinal: one call, where reading
+/// year, month and day is three attribute look-ups under the stable ABI.
+fn date_of(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    let ordinal: i32 = obj.call_method0(pyo3::intern!(obj.py(), "toordinal"))?.extract()?;
+    NaiveDate::from_num_days_from_ce_opt(ordinal).ok_or_else(|| invalid(obj.py(), "date", format!("ordinal {ordinal}")))
+}
+
+/// A `NaiveDate` as a `datetime.date`, through the cached `date.fromordinal`.
+fn py_date(py: Python<'_>, d: NaiveDate) -> PyResult<Bound<'_, PyAny>> {
+    static FROM_ORDINAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let from_ordinal = FROM_ORDINAL
+        .get_or_try_init(py, || py.import("datetime")?.getattr("date")?.getattr("fromordinal").map(Bound::unbind))?;
+    from_ordinal.bind(py).call1((d.num_days_from_ce(),))
 }
 
 /// An `int` argument (not a `bool`); too large → `OutOfRangeError`.
@@ -428,7 +442,7 @@ impl Calendar {
     /// >>> import datetime
     /// >>> Calendar().add_business_days(datetime.date(2024, 11, 19), 1)
     /// datetime.date(2024, 11, 21)
-    fn add_business_days(&self, d: &Bound<'_, PyAny>, n: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
+    fn add_business_days<'py>(&self, d: &Bound<'py, PyAny>, n: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         add_business_days_in(&self.inner, d, n)
     }
 
@@ -461,9 +475,13 @@ fn is_business_day_in(cal: &crm_rules::Calendar, d: &Bound<'_, PyAny>) -> PyResu
     cal.is_business_day(date_arg(d, "d")?).map_err(|e| crm_err(&e.at_path("d")))
 }
 
-fn add_business_days_in(cal: &crm_rules::Calendar, d: &Bound<'_, PyAny>, n: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
-    let (d, n) = (date_arg(d, "d")?, int_arg(n, "n")?);
-    cal.add_business_days(d, n).map_err(|e| crm_err(&e.at_path("n")))
+fn add_business_days_in<'py>(
+    cal: &crm_rules::Calendar,
+    d: &Bound<'py, PyAny>,
+    n: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (day, n) = (date_arg(d, "d")?, int_arg(n, "n")?);
+    py_date(d.py(), cal.add_business_days(day, n).map_err(|e| crm_err(&e.at_path("n")))?)
 }
 
 fn business_days_between_in(cal: &crm_rules::Calendar, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<i64> {
@@ -521,11 +539,11 @@ fn is_business_day(d: &Bound<'_, PyAny>, calendar: Option<&Bound<'_, PyAny>>) ->
 /// crm_rules._errors.ValidationError: d: invalid input: expected a datetime.date, got `str`
 #[pyfunction]
 #[pyo3(signature = (d, n, calendar=None))]
-fn add_business_days(
-    d: &Bound<'_, PyAny>,
-    n: &Bound<'_, PyAny>,
-    calendar: Option<&Bound<'_, PyAny>>,
-) -> PyResult<NaiveDate> {
+fn add_business_days<'py>(
+    d: &Bound<'py, PyAny>,
+    n: &Bound<'py, PyAny>,
+    calendar: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     add_business_days_in(&*calendar_arg(calendar)?, d, n)
 }
 
@@ -571,7 +589,8 @@ fn evaluate<'py>(
     let input = to_json(input, Path::Root(""), 0)?;
     let shape = if date_objects { answer_shape(&rule) } else { &DateShape::Nothing };
     // The rule touches no Python object: other Python threads run meanwhile (a big
-    // duplicate search is seconds of native work).
+    // duplicate search is seconds of native work). (Writing the decision as text for
+    // `json.loads` was measured slower than building the objects here.)
     let answer = py.detach(move || crm_rules::evaluate(&rule, input)).map_err(|e| crm_err(&e))?;
     to_py(py, &answer, shape)
 }

@@ -1,38 +1,31 @@
-// Per-call cost of crm-rules from JavaScript (node), on the inputs of the Rust bench
-// (benches/inputs/ at the repository root).
+// Per-call cost of crm-rules from JavaScript (node, WebAssembly) on the cases of
+// benches/manifest.json.
 //
 //   bash bindings/wasm/build.sh
-//   node bindings/wasm/bench/bench_api.mjs
+//   node bindings/wasm/bench/bench_api.mjs [--quick] [--json FILE]
 //
-// Each call is warmed up, then timed over ITERATIONS calls with process.hrtime.bigint,
-// best of RUNS runs, and compared with the JSON round trip JSON.parse(JSON.stringify(input))
-// of the same input. Prints a markdown table; nothing here asserts a time.
-import { readFileSync } from "node:fs";
+// For each case: evaluate(rule, input) and, as the baseline, the JSON round trip
+// JSON.parse(JSON.stringify(input)) of the same input; plus the typed calendar
+// functions. Each call is warmed up, then timed with process.hrtime.bigint, best of
+// RUNS runs. Prints a markdown table; --json also writes the figures for
+// scripts/bench.sh. Nothing here asserts a time.
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const crm = require("../pkg-node/crm_rules.js");
 
-const INPUTS = new URL("../../../benches/inputs/", import.meta.url);
-const RUNS = 5;
-const CASES = [
-  ["calendar.is_business_day", "is_business_day.json"],
-  ["agendamento.evaluate", "agendamento_evaluate.json"],
-  ["contact.inbound", "contact_inbound_20.json"],
-];
-const input = Object.fromEntries(
-  CASES.map(([rule, file]) => [rule, JSON.parse(readFileSync(new URL(file, INPUTS), "utf8"))]),
-);
-for (const [rule] of CASES) {
-  if (!("outcome" in crm.evaluate(rule, input[rule]))) throw new Error(`${rule}: no decision`);
-}
+const BENCHES = new URL("../../../benches/", import.meta.url);
+const quick = process.argv.includes("--quick");
+const RUNS = quick ? 2 : 5;
+const SPAN = quick ? 50_000_000n : 200_000_000n;
 
 /** Best time of one call of `fn`, in nanoseconds. */
 function perCall(fn) {
-  // Warm up for ~0.2 s, and size a run to ~0.2 s.
+  // Warm up for SPAN, and size a run to about SPAN.
   let n = 0;
   const start = process.hrtime.bigint();
-  while (process.hrtime.bigint() - start < 200_000_000n) {
+  while (process.hrtime.bigint() - start < SPAN) {
     fn();
     n++;
   }
@@ -46,23 +39,23 @@ function perCall(fn) {
 }
 
 const show = (ns) => (ns < 1000 ? `${ns.toFixed(0)} ns` : `${(ns / 1000).toFixed(2)} µs`);
-
-const typed = {
-  "calendar.is_business_day": [["isBusinessDay(date)", () => crm.isBusinessDay("2026-11-20")]],
-  "agendamento.evaluate": [["evaluateAgendamento(input)", () => crm.evaluateAgendamento(input["agendamento.evaluate"])]],
-  "contact.inbound": [["inboundContact(input)", () => crm.inboundContact(input["contact.inbound"])]],
-};
-
-console.log("| case | call | per call | × JSON round trip |");
-console.log("|---|---|---:|---:|");
-for (const [rule] of CASES) {
-  const value = input[rule];
+const manifest = JSON.parse(readFileSync(new URL("manifest.json", BENCHES), "utf8"));
+const results = [];
+console.log("| case | `evaluate(rule, input)` | `JSON.parse(JSON.stringify(input))` | ratio |");
+console.log("|---|---:|---:|---:|");
+for (const c of manifest.cases) {
+  const value = JSON.parse(readFileSync(new URL(`inputs/${c.input}`, BENCHES), "utf8"));
+  if (!("outcome" in crm.evaluate(c.rule, value))) throw new Error(`${c.name}: no decision`);
+  const call = perCall(() => crm.evaluate(c.rule, value));
   const baseline = perCall(() => JSON.parse(JSON.stringify(value)));
-  console.log(`| ${rule} | \`JSON.parse(JSON.stringify(input))\` | ${show(baseline)} | 1.0× |`);
-  for (const [name, fn] of [["evaluate(rule, input)", () => crm.evaluate(rule, value)], ...typed[rule]]) {
-    const t = perCall(fn);
-    console.log(`| ${rule} | \`${name}\` | ${show(t)} | ${(t / baseline).toFixed(1)}× |`);
-  }
+  results.push({ case: c.name, call_ns: call, json_ns: baseline });
+  console.log(`| ${c.name} | ${show(call)} | ${show(baseline)} | ${(call / baseline).toFixed(2)}× |`);
 }
-const t = perCall(() => crm.addBusinessDays("2026-11-20", 5));
-console.log(`| calendar.add_business_days | \`addBusinessDays(date, 5)\` | ${show(t)} | — |`);
+for (const [name, fn] of [
+  ["isBusinessDay(date)", () => crm.isBusinessDay("2026-11-20")],
+  ["addBusinessDays(date, 5)", () => crm.addBusinessDays("2026-11-20", 5)],
+]) {
+  console.log(`| \`${name}\` | ${show(perCall(fn))} | | |`);
+}
+const out = process.argv.indexOf("--json");
+if (out !== -1) writeFileSync(process.argv[out + 1], JSON.stringify(results, null, 1));

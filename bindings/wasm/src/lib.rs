@@ -52,11 +52,13 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
         .map_err(|e| js_error(&invalid(None, format!("cannot encode the answer: {e}"))))
 }
 
-/// `crm_rules::evaluate` on a JS input, answering plain JS data.
+/// `crm_rules::evaluate` on a JS input, answering plain JS data: the decision is
+/// written as JSON text and read by the engine's own `JSON.parse` (one crossing of
+/// the boundary, instead of one per value).
 pub(crate) fn run(rule: &str, input: &JsValue) -> JsResult<JsValue> {
     let input = json_from_js(input, None).map_err(|e| js_error(&e))?;
-    let answer = crm_rules::evaluate(rule, input).map_err(|e| js_error(&e))?;
-    to_js(&answer)
+    let text = crm_rules::evaluate_to_json(rule, input).map_err(|e| js_error(&e))?;
+    js_sys::JSON::parse(&text).map_err(|_| js_error(&invalid(None, "cannot encode the answer")))
 }
 
 /// Runs any rule by name on a JSON-shaped input: `{"outcome", "reasons"}`.

@@ -48,6 +48,12 @@ pub fn evaluate(rule: &str, input: Value) -> Result<Value> {
     answer(rule, input)?.to_value()
 }
 
+/// [`evaluate`], answering the decision as JSON text (written straight from the
+/// decision): what a binding hands to a fast JSON parser of its own language.
+pub fn evaluate_to_json(rule: &str, input: Value) -> Result<String> {
+    answer(rule, input)?.to_json()
+}
+
 /// [`evaluate`] on JSON text, answering JSON text: `{"outcome", "reasons"}` or, on
 /// failure, `{"error": {"code", "path", "message"}}`. Handy across any FFI.
 pub fn evaluate_json(rule: &str, input: &str) -> String {

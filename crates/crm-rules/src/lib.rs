@@ -19,7 +19,7 @@ pub mod schema;
 mod serde_input;
 mod text;
 
-pub use api::{evaluate, evaluate_json};
+pub use api::{evaluate, evaluate_json, evaluate_to_json};
 
 /// The version of the crate, e.g. `"0.1.0"` (Python `crm_rules.__version__`, JS `version()`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
