@@ -159,6 +159,11 @@ pub trait Answer: Send {
 
 impl<T: Serialize + Send> Answer for Decision<T> {
     fn to_value(&self) -> Result<Value> {
+        // In WebAssembly, one serializer per answer type (the text one) keeps the
+        // module small; natively, straight to a value.
+        #[cfg(target_arch = "wasm32")]
+        return serde_json::from_str(&self.to_json()?).map_err(cannot_encode);
+        #[cfg(not(target_arch = "wasm32"))]
         serde_json::to_value(self).map_err(cannot_encode)
     }
 
