@@ -367,33 +367,29 @@ def load_examples() -> Dict[str, Dict[str, Any]]:
 # ---------------------------------------------------------------------------
 
 
-def py_value(v: Any, s: Schema, model: Model) -> str:
-    """A Python expression for JSON value `v` (dates of schema `s` as datetime.date)."""
-    s = resolve(s, model, "in")
+def py_literal(v: Any, s: Schema, model: Model, side: str) -> str:
+    """Python source for JSON value `v` of schema `s`, dates as `datetime.date(…)`: an
+    input argument (`side` "in", keys as given) or what Python prints for an answer
+    (`side` "out": answers come out of the core with their keys sorted)."""
+    s = resolve(s, model, side)
     if isinstance(v, str) and is_date(s):
         y, m, d = (int(x) for x in v.split("-"))
         return f"datetime.date({y}, {m}, {d})"
     if isinstance(v, dict):
-        items = ", ".join(f"{k!r}: {py_value(x, prop_schema(s, k, model), model)}" for k, x in v.items())
-        return "{" + items + "}"
+        keys = sorted(v) if side == "out" else list(v)
+        return "{" + ", ".join(f"{k!r}: {py_literal(v[k], prop_schema(s, k, model), model, side)}" for k in keys) + "}"
     if isinstance(v, list):
         item = s.get("items", {}) if isinstance(s, dict) else {}
-        return "[" + ", ".join(py_value(x, item, model) for x in v) + "]"
+        return "[" + ", ".join(py_literal(x, item, model, side) for x in v) + "]"
     return repr(v)
+
+
+def py_value(v: Any, s: Schema, model: Model) -> str:
+    return py_literal(v, s, model, "in")
 
 
 def py_repr(v: Any, s: Schema, model: Model) -> str:
-    """What Python prints for answer value `v` (dates as datetime.date)."""
-    s = resolve(s, model, "out")
-    if isinstance(v, str) and is_date(s):
-        y, m, d = (int(x) for x in v.split("-"))
-        return f"datetime.date({y}, {m}, {d})"
-    if isinstance(v, list):
-        return "[" + ", ".join(py_repr(x, s.get("items", {}), model) for x in v) + "]"
-    if isinstance(v, dict):
-        # Answers come out of the core with their keys sorted.
-        return "{" + ", ".join(f"{k!r}: {py_repr(v[k], prop_schema(s, k, model), model)}" for k in sorted(v)) + "}"
-    return repr(v)
+    return py_literal(v, s, model, "out")
 
 
 def resolve(s: Any, model: Model, side: str) -> Schema:

@@ -27,15 +27,8 @@ function workspaceVersion() {
   return m[1];
 }
 
-/** The error codes of docs/API.md ("Errors"), as `CrmErrorCode` declares them. */
-const CODES = [
-  "input.invalid",
-  "input.missing_field",
-  "input.invalid_date",
-  "calendar.out_of_range",
-  "policy.invalid",
-  "rule.unknown",
-];
+/** The error codes of the core (schema/error.json), as `CrmErrorCode` declares them. */
+const CODES = JSON.parse(read("../../../schema/error.json")).properties.error.properties.code.enum;
 
 /** Shows a test value in a test name (`undefined`, `null`, `a Date`, `"1"`, `1.5`, …). */
 function show(v) {
