@@ -575,8 +575,31 @@ def py_types(model: Model, em: PyEmitter, rules: List[Rule]) -> str:
             "",
             "",
         ]
+    # The names of 0.1's hand-written types, kept so that code importing them still runs.
+    by_name = {r.name: r for r in rules}
+    lines += ["", "# Names of earlier releases.", "DateLike = Union[datetime.date, str]", ""]
+    lines += [
+        "class Decision(TypedDict):",
+        '    """Any rule\'s answer; each rule has its precise one (`AgendamentoCreateDecision`, …)."""',
+        "    outcome: Any",
+        "    reasons: List[Reason]",
+        "",
+        "",
+    ]
+    legacy = []
+    for old, (target, path) in LEGACY_PY.items():
+        if path is None:
+            expr = target
+        else:
+            schema = by_name[target].answer["properties"]["outcome"]
+            for key in path:
+                schema = resolve(schema, model, "out")
+                schema = schema["items"] if key == "[]" else schema["properties"][key]
+            expr = em.type_of(schema, "out", old)
+        lines.append(f"{old} = {expr}")
+        legacy.append(old)
     public = sorted(n for n in emitted if not n.startswith("_")) + sorted(f"{r.type_base}Decision" for r in rules)
-    public.append("Reason")
+    public += ["Reason", "DateLike", "Decision"] + legacy
     lines.append("__all__ = [" + ", ".join(json.dumps(n) for n in public) + "]")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -585,6 +608,31 @@ def py_field_type(em: PyEmitter, f: Field, t: Named, owner: str) -> str:
     if f.name == "policy" and t.side == "in":
         return "Union[NativePolicy, PolicyDict, None]"
     return em.type_of(f.schema, t.side, owner + camel(f.name))
+
+
+# Type names of release 0.1 (hand-written then) → today's generated type, or the
+# schema path of the answer of a rule whose type it named.
+LEGACY_PY: Dict[str, Tuple[str, Optional[List[str]]]] = {
+    "ActiveStatus": ("AccountStatusActive", None),
+    "InactiveManualStatus": ("AccountStatusInactiveManual", None),
+    "InactiveAutomaticStatus": ("AccountStatusInactiveAutomatic", None),
+    "CreateDecision": ("AgendamentoCreateDecision", None),
+    "RenewDecision": ("AgendamentoRenewDecision", None),
+    "EvaluateDecision": ("AgendamentoEvaluateDecision", None),
+    "EvaluateOutcome": ("AgendamentoStatus", None),
+    "CloseAfterSaleDecision": ("AgendamentoCloseAfterSaleDecision", None),
+    "InboundDecision": ("ContactInboundDecision", None),
+    "RouteDecision": ("ContactRouteDecision", None),
+    "CommissionDecision": ("ContactCommissionDecision", None),
+    "ReinstatementDecision": ("ContactReinstatementDecision", None),
+    "DebtDecision": ("ContactDebtDecision", None),
+    "BoletoDecision": ("ContactOpenBoletosDecision", None),
+    "ThirdPartyDecision": ("ContactThirdPartyDecision", None),
+    "InteractionDecision": ("InteractionCheckDecision", None),
+    "InteractionError": ("interaction.check", ["errors", "[]"]),
+    "InteractionWarning": ("interaction.check", ["warnings", "[]"]),
+    "RequiredActionCode": ("contact.inbound", ["required_actions", "[]", "code"]),
+}
 
 
 def doc1(text: str) -> str:

@@ -153,3 +153,19 @@ def test_rules_release_the_gil() -> None:
         done.set()
         thread.join()
     assert during > 0
+
+
+def test_type_names_of_earlier_releases_still_import() -> None:
+    from crm_rules import (  # noqa: F401
+        ActiveStatus,
+        BoletoDecision,
+        CreateDecision,
+        DateLike,
+        Decision,
+        InboundDecision,
+        InteractionError,
+        RequiredActionCode,
+    )
+
+    assert CreateDecision is crm_rules.AgendamentoCreateDecision
+    assert InboundDecision is crm_rules.ContactInboundDecision

@@ -1209,4 +1209,33 @@ class MergeRevertDecision(TypedDict):
     reasons: List[Reason]
 
 
-__all__ = ["Account", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AddBusinessDaysInput", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "AtendimentoDraft", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "Candidate", "CandidatePair", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "CloseAfterSale", "CloseAfterSaleInput", "ClosingSale", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateOutcome", "CreateRequest", "DateRange", "DatedClosure", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EvaluateAgendamentoInput", "FieldSource", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionPolicy", "IsBusinessDayInput", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "Normalized", "PolicyDict", "Problem", "Purpose", "RecurringHoliday", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RenewAgendamentoInput", "RenewOutcome", "Requester", "RequiredAction", "Reverted", "Route", "RouteOutcome", "SaleRequest", "Status", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Uf", "User", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "RegistrationCheckDecision", "Reason"]
+
+# Names of earlier releases.
+DateLike = Union[datetime.date, str]
+
+class Decision(TypedDict):
+    """Any rule's answer; each rule has its precise one (`AgendamentoCreateDecision`, …)."""
+    outcome: Any
+    reasons: List[Reason]
+
+
+ActiveStatus = AccountStatusActive
+InactiveManualStatus = AccountStatusInactiveManual
+InactiveAutomaticStatus = AccountStatusInactiveAutomatic
+CreateDecision = AgendamentoCreateDecision
+RenewDecision = AgendamentoRenewDecision
+EvaluateDecision = AgendamentoEvaluateDecision
+EvaluateOutcome = AgendamentoStatus
+CloseAfterSaleDecision = AgendamentoCloseAfterSaleDecision
+InboundDecision = ContactInboundDecision
+RouteDecision = ContactRouteDecision
+CommissionDecision = ContactCommissionDecision
+ReinstatementDecision = ContactReinstatementDecision
+DebtDecision = ContactDebtDecision
+BoletoDecision = ContactOpenBoletosDecision
+ThirdPartyDecision = ContactThirdPartyDecision
+InteractionDecision = InteractionCheckDecision
+InteractionError = Literal["missing_reason", "unanswered_call_not_attempt", "empty_closing_note"]
+InteractionWarning = Literal["missing_link"]
+RequiredActionCode = Literal["record_interaction", "confirm_data", "send_copy_to_administrator", "holder_validation", "settle_debt_or_manager"]
+__all__ = ["Account", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AddBusinessDaysInput", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "AtendimentoDraft", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "Candidate", "CandidatePair", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "CloseAfterSale", "CloseAfterSaleInput", "ClosingSale", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateOutcome", "CreateRequest", "DateRange", "DatedClosure", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EvaluateAgendamentoInput", "FieldSource", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionPolicy", "IsBusinessDayInput", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "Normalized", "PolicyDict", "Problem", "Purpose", "RecurringHoliday", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RenewAgendamentoInput", "RenewOutcome", "Requester", "RequiredAction", "Reverted", "Route", "RouteOutcome", "SaleRequest", "Status", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Uf", "User", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "RegistrationCheckDecision", "Reason", "DateLike", "Decision", "ActiveStatus", "InactiveManualStatus", "InactiveAutomaticStatus", "CreateDecision", "RenewDecision", "EvaluateDecision", "EvaluateOutcome", "CloseAfterSaleDecision", "InboundDecision", "RouteDecision", "CommissionDecision", "ReinstatementDecision", "DebtDecision", "BoletoDecision", "ThirdPartyDecision", "InteractionDecision", "InteractionError", "InteractionWarning", "RequiredActionCode"]
