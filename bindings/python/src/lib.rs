@@ -80,22 +80,14 @@ enum Path<'a> {
 }
 
 impl Path<'_> {
-    fn render(&self) -> String {
-        match self {
-            Path::Root(name) => (*name).to_owned(),
-            Path::Key(parent, key) => match parent {
-                Path::Root("") => (*key).to_owned(),
-                _ => format!("{}.{key}", parent.render()),
-            },
-            Path::Index(parent, i) => format!("{}[{i}]", parent.render()),
-        }
-    }
-
-    /// The path in an error message; the whole input is `input`.
+    /// The path in an error message (`records[3].name`); the whole input is `input`.
     fn here(&self) -> String {
         match self {
             Path::Root("") => "input".to_owned(),
-            _ => self.render(),
+            Path::Root(name) => (*name).to_owned(),
+            Path::Key(Path::Root(""), key) => (*key).to_owned(),
+            Path::Key(parent, key) => format!("{}.{key}", parent.here()),
+            Path::Index(parent, i) => format!("{}[{i}]", parent.here()),
         }
     }
 }
@@ -197,25 +189,18 @@ fn to_py<'py>(py: Python<'py>, v: &Value, shape: &DateShape) -> PyResult<Bound<'
     Ok(match v {
         Value::Null => py.None().into_bound(py),
         Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_pyobject(py)?.into_any(),
+            (_, Some(u)) => u.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
         Value::String(s) => match (*shape == DateShape::Date).then(|| crm_rules::parse_date(s).ok()).flatten() {
             Some(d) => py_date(py, d)?,
             None => PyString::new(py, s).into_any(),
         },
         Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_py(py, item, shape.items())?)?;
-            }
-            list.into_any()
+            PyList::new(py, items.iter().map(|item| to_py(py, item, shape.items())).collect::<PyResult<Vec<_>>>()?)?
+                .into_any()
         }
         Value::Object(map) => {
             let dict = PyDict::new(py);
@@ -248,8 +233,7 @@ fn date_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     crm_rules::check_range(date_of(obj)?).map_err(|e| crm_err(&e.at_path(name)))
 }
 
-/// A `datetime.date` as a `NaiveDate`, through its ordinal: one call, where reading
-/// year, month and day is three attribute look-ups under the stable ABI.
+/// A `datetime.date` as a `NaiveDate` through its ordinal (one call under the stable ABI).
 fn date_of(obj: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
     let ordinal: i32 = obj.call_method0(pyo3::intern!(obj.py(), "toordinal"))?.extract()?;
     NaiveDate::from_num_days_from_ce_opt(ordinal).ok_or_else(|| invalid(obj.py(), "date", format!("ordinal {ordinal}")))
@@ -589,8 +573,7 @@ fn evaluate<'py>(
     let input = to_json(input, Path::Root(""), 0)?;
     let shape = if date_objects { answer_shape(&rule) } else { &DateShape::Nothing };
     // The rule touches no Python object: other Python threads run meanwhile (a big
-    // duplicate search is seconds of native work). (Writing the decision as text for
-    // `json.loads` was measured slower than building the objects here.)
+    // duplicate search is seconds of native work).
     let answer = py.detach(move || crm_rules::evaluate(&rule, input)).map_err(|e| crm_err(&e))?;
     to_py(py, &answer, shape)
 }

@@ -234,9 +234,7 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-// ---------------------------------------------------------------------------
 // Identifiers and text (CAD-2, CAD-4): direct calls, no JSON round trip
-// ---------------------------------------------------------------------------
 
 /// A string argument named `value`; anything else throws `CrmError` (`input.invalid`).
 pub(crate) fn str_arg(value: &JsValue) -> JsResult<String> {

@@ -10,16 +10,6 @@ from __future__ import annotations
 
 from typing import Optional, Tuple, TypedDict
 
-__all__ = [
-    "CrmError",
-    "ErrorDict",
-    "OutOfRangeError",
-    "PolicyError",
-    "UnknownRuleError",
-    "ValidationError",
-]
-
-
 class ErrorDict(TypedDict):
     """An error as JSON: ``{"code", "path", "message"}``."""
 
