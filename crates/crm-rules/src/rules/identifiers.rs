@@ -2,7 +2,7 @@
 //! `identifier.*` rules). The functions themselves live in [`crate::identifiers`].
 
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Lang, Reason};
 use crate::error::Result;
 use crate::identifiers;
 
@@ -14,17 +14,24 @@ pub struct IdentifierInput {
     pub value: String,
 }
 
-fn decided<T>(outcome: T, rule: &'static str, pt: String, en: String, value: &str) -> Decision<T> {
-    Decision::new(outcome, vec![Reason::new(rule, pt, en).fact("value", value)])
+/// A decision of one reason, its message written only when read.
+fn decided<T>(
+    outcome: T,
+    rule: &'static str,
+    text: impl Fn(Lang) -> String + Send + Sync + 'static,
+    value: &str,
+) -> Decision<T> {
+    Decision::new(outcome, vec![Reason::lazy(rule, text).fact("value", value)])
 }
 
-fn validity(valid: bool, what: &str, value: &str) -> Decision<bool> {
-    let (pt, en) = if valid {
-        (format!("{what} válido (dígitos verificadores conferem)."), format!("Valid {what} (check digits match)."))
-    } else {
-        (format!("{what} inválido."), format!("Invalid {what}."))
+fn validity(valid: bool, what: &'static str, value: &str) -> Decision<bool> {
+    let text = move |lang| match (valid, lang) {
+        (true, Lang::Pt) => format!("{what} válido (dígitos verificadores conferem)."),
+        (true, Lang::En) => format!("Valid {what} (check digits match)."),
+        (false, Lang::Pt) => format!("{what} inválido."),
+        (false, Lang::En) => format!("Invalid {what}."),
     };
-    decided(valid, "CAD-4", pt, en, value)
+    decided(valid, "CAD-4", text, value)
 }
 
 /// Whether `value` is a valid CPF (CAD-4).
@@ -38,8 +45,12 @@ pub fn is_valid_cnpj(_ctx: &Context, value: &str) -> Result<Decision<bool>> {
 }
 
 fn formatted(formatted: String, value: &str) -> Decision<String> {
-    let (pt, en) = (format!("Formatado: {formatted}."), format!("Formatted: {formatted}."));
-    decided(formatted, "CAD-4", pt, en, value)
+    let shown = formatted.clone();
+    let text = move |lang| match lang {
+        Lang::Pt => format!("Formatado: {shown}."),
+        Lang::En => format!("Formatted: {shown}."),
+    };
+    decided(formatted, "CAD-4", text, value)
 }
 
 /// A valid CPF written `000.000.000-00` (CAD-4).
@@ -55,29 +66,43 @@ pub fn format_cnpj(_ctx: &Context, value: &str) -> Result<Decision<String>> {
 /// A Brazilian phone number in E.164 form (CAD-4).
 pub fn normalize_phone(_ctx: &Context, value: &str) -> Result<Decision<String>> {
     let e164 = identifiers::normalize_phone(value)?;
-    let (pt, en) = (format!("Telefone em E.164: {e164}."), format!("Phone in E.164: {e164}."));
-    Ok(decided(e164, "CAD-4", pt, en, value))
+    let shown = e164.clone();
+    let text = move |lang| match lang {
+        Lang::Pt => format!("Telefone em E.164: {shown}."),
+        Lang::En => format!("Phone in E.164: {shown}."),
+    };
+    Ok(decided(e164, "CAD-4", text, value))
 }
 
 /// An e-mail address trimmed and lower-cased after a shape check (CAD-4).
 pub fn normalize_email(_ctx: &Context, value: &str) -> Result<Decision<String>> {
     let email = identifiers::normalize_email(value)?;
-    let (pt, en) = (format!("E-mail normalizado: {email}."), format!("Normalised e-mail: {email}."));
-    Ok(decided(email, "CAD-4", pt, en, value))
+    let shown = email.clone();
+    let text = move |lang| match lang {
+        Lang::Pt => format!("E-mail normalizado: {shown}."),
+        Lang::En => format!("Normalised e-mail: {shown}."),
+    };
+    Ok(decided(email, "CAD-4", text, value))
 }
 
 /// The key texts are compared by (CAD-2).
 pub fn search_key(_ctx: &Context, value: &str) -> Result<Decision<String>> {
-    let pt = "Chave de busca: sem acentos, minúsculas, espaços limpos.".to_owned();
-    let en = "Search key: accents removed, lower case, spaces cleaned.".to_owned();
-    Ok(decided(identifiers::search_key(value), "CAD-2", pt, en, value))
+    let reason = Reason::new(
+        "CAD-2",
+        "Chave de busca: sem acentos, minúsculas, espaços limpos.",
+        "Search key: accents removed, lower case, spaces cleaned.",
+    );
+    Ok(Decision::new(identifiers::search_key(value), vec![reason.fact("value", value)]))
 }
 
 /// Text for display (CAD-2): trimmed, inner white space collapsed, accents kept.
 pub fn clean_text(_ctx: &Context, value: &str) -> Result<Decision<String>> {
-    let pt = "Texto limpo: espaços nas pontas removidos e espaços internos unidos; acentos mantidos.".to_owned();
-    let en = "Clean text: ends trimmed and inner spaces collapsed; accents kept.".to_owned();
-    Ok(decided(identifiers::clean_text(value), "CAD-2", pt, en, value))
+    let reason = Reason::new(
+        "CAD-2",
+        "Texto limpo: espaços nas pontas removidos e espaços internos unidos; acentos mantidos.",
+        "Clean text: ends trimmed and inner spaces collapsed; accents kept.",
+    );
+    Ok(Decision::new(identifiers::clean_text(value), vec![reason.fact("value", value)]))
 }
 
 crate::rules! {

@@ -10,7 +10,7 @@ use chrono::Days;
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Lang, Reason};
 use crate::error::{CrmError, Result};
 use crate::model::{AccountStatus, InboundContact};
 use crate::text::br_date;
@@ -44,11 +44,18 @@ pub fn reinstatement(ctx: &Context, c: &InboundContact) -> Result<Decision<Reins
         AccountStatus::InactiveAutomatic { on } => (
             None,
             Some(
-                Reason::new(
-                    "REI-2",
-                    format!("Conta inativada automaticamente em {}: qualquer pessoa pode recontratar.", br_date(*on)),
-                    format!("Account inactivated automatically on {on}: anyone may re-contract."),
-                )
+                Reason::lazy("REI-2", {
+                    let on = *on;
+                    move |lang| match lang {
+                        Lang::Pt => {
+                            format!(
+                                "Conta inativada automaticamente em {}: qualquer pessoa pode recontratar.",
+                                br_date(on)
+                            )
+                        }
+                        Lang::En => format!("Account inactivated automatically on {on}: anyone may re-contract."),
+                    }
+                })
                 .fact_json("inactivated_on", on),
             ),
         ),
@@ -64,23 +71,18 @@ pub fn reinstatement(ctx: &Context, c: &InboundContact) -> Result<Decision<Reins
                 .ok_or_else(|| CrmError::out_of_range("inactivation date + window").at_path("account.status.on"))?;
             let within = c.on <= limit;
             let reserved = within && *client_answered;
-            let (pt, en) = if reserved {
-                (
-                    format!("Inativada manualmente por {by} em {}; contato em {} (até {}, {window} dias) e o cliente respondeu: o atendimento é de {by}.", br_date(*on), br_date(c.on), br_date(limit)),
-                    format!("Inactivated manually by {by} on {on}; contact on {} (within {window} days, until {limit}) and the client answered: the case goes to {by}.", c.on),
-                )
-            } else if within {
-                (
-                    format!("Inativada manualmente por {by} em {}, mas o cliente não respondeu a mensagem: qualquer pessoa pode recontratar.", br_date(*on)),
-                    format!("Inactivated manually by {by} on {on}, but the client did not answer the message: anyone may re-contract."),
-                )
-            } else {
-                (
-                    format!("Inativada manualmente por {by} em {}; contato em {}, mais de {window} dias depois (limite {}): qualquer pessoa pode recontratar.", br_date(*on), br_date(c.on), br_date(limit)),
-                    format!("Inactivated manually by {by} on {on}; contact on {}, more than {window} days later (limit {limit}): anyone may re-contract.", c.on),
-                )
+            let (who, on, contact) = (by.clone(), *on, c.on);
+            let text = move |lang| {
+                match (reserved, within, lang) {
+                (true, _, Lang::Pt) => format!("Inativada manualmente por {who} em {}; contato em {} (até {}, {window} dias) e o cliente respondeu: o atendimento é de {who}.", br_date(on), br_date(contact), br_date(limit)),
+                (true, _, Lang::En) => format!("Inactivated manually by {who} on {on}; contact on {contact} (within {window} days, until {limit}) and the client answered: the case goes to {who}."),
+                (false, true, Lang::Pt) => format!("Inativada manualmente por {who} em {}, mas o cliente não respondeu a mensagem: qualquer pessoa pode recontratar.", br_date(on)),
+                (false, true, Lang::En) => format!("Inactivated manually by {who} on {on}, but the client did not answer the message: anyone may re-contract."),
+                (false, false, Lang::Pt) => format!("Inativada manualmente por {who} em {}; contato em {}, mais de {window} dias depois (limite {}): qualquer pessoa pode recontratar.", br_date(on), br_date(contact), br_date(limit)),
+                (false, false, Lang::En) => format!("Inactivated manually by {who} on {on}; contact on {contact}, more than {window} days later (limit {limit}): anyone may re-contract."),
+            }
             };
-            let reason = Reason::new("REI-1", pt, en)
+            let reason = Reason::lazy("REI-1", text)
                 .fact("inactivated_by", by)
                 .fact_json("inactivated_on", on)
                 .fact("contact_on", c.on)

@@ -187,11 +187,13 @@ pub(crate) fn route_with(shared: &Shared<'_>) -> Result<Decision<RouteOutcome>> 
             ));
         }
         reasons.push(
-            Reason::new(
-                "RCP-5",
-                format!("{u} está de férias ou ausente: o contato segue o atendimento normal."),
-                format!("{u} is on vacation or absent: the contact follows the normal routing."),
-            )
+            Reason::lazy("RCP-5", {
+                let u = u.clone();
+                move |lang| match lang {
+                    Lang::Pt => format!("{u} está de férias ou ausente: o contato segue o atendimento normal."),
+                    Lang::En => format!("{u} is on vacation or absent: the contact follows the normal routing."),
+                }
+            })
             .fact("user", &u)
             .fact_json("availability", availability(c, &u)),
         );
@@ -224,18 +226,18 @@ pub(crate) fn route_with(shared: &Shared<'_>) -> Result<Decision<RouteOutcome>> 
                 ("ausente", "absent")
             };
             reasons.push(
-                Reason::new(
-                    "RCP-5",
-                    format!(
-                        "O responsável {} está {state_pt} em {}: outro colega do comercial pode atender e vender.",
-                        a.owner,
-                        crate::text::br_date(c.on)
-                    ),
-                    format!(
-                        "The owner {} is {state_en} on {}: another commercial colleague may attend and sell.",
-                        a.owner, c.on
-                    ),
-                )
+                Reason::lazy("RCP-5", {
+                    let (owner, on) = (a.owner.clone(), c.on);
+                    move |lang| match lang {
+                        Lang::Pt => format!(
+                            "O responsável {owner} está {state_pt} em {}: outro colega do comercial pode atender e vender.",
+                            crate::text::br_date(on)
+                        ),
+                        Lang::En => format!(
+                            "The owner {owner} is {state_en} on {on}: another commercial colleague may attend and sell."
+                        ),
+                    }
+                })
                 .fact("owner", &a.owner)
                 .fact_json("availability", h.owner_availability)
                 .fact("seller", user.as_deref()),
@@ -248,11 +250,15 @@ pub(crate) fn route_with(shared: &Shared<'_>) -> Result<Decision<RouteOutcome>> 
         if !c.owner_responded {
             let user = available_seller(c, Some(&a.owner));
             reasons.push(
-                Reason::new(
-                    "RCP-1",
-                    format!("O responsável {} não respondeu: encaminhar para qualquer vendedor liberado.", a.owner),
-                    format!("The owner {} did not respond: hand over to any available seller.", a.owner),
-                )
+                Reason::lazy("RCP-1", {
+                    let owner = a.owner.clone();
+                    move |lang| match lang {
+                        Lang::Pt => {
+                            format!("O responsável {owner} não respondeu: encaminhar para qualquer vendedor liberado.")
+                        }
+                        Lang::En => format!("The owner {owner} did not respond: hand over to any available seller."),
+                    }
+                })
                 .fact("owner", &a.owner)
                 .fact("owner_responded", false)
                 .fact("seller", user.as_deref()),
@@ -269,11 +275,13 @@ pub(crate) fn route_with(shared: &Shared<'_>) -> Result<Decision<RouteOutcome>> 
     }
     if let Some(a) = other {
         reasons.push(
-            Reason::new(
-                "RCP-4",
-                format!("O agendamento de {} é sobre \"{}\", não sobre \"{}\": quem atender pode vender; o serviço agendado continua com {}.", a.owner, a.subject, c.contact.subject, a.owner),
-                format!("{}'s agendamento is about \"{}\", not \"{}\": whoever attends may sell; the scheduled one stays with {}.", a.owner, a.subject, c.contact.subject, a.owner),
-            )
+            Reason::lazy("RCP-4", {
+                let (owner, scheduled, asked) = (a.owner.clone(), a.subject.clone(), c.contact.subject.clone());
+                move |lang| match lang {
+                    Lang::Pt => format!("O agendamento de {owner} é sobre \"{scheduled}\", não sobre \"{asked}\": quem atender pode vender; o serviço agendado continua com {owner}."),
+                    Lang::En => format!("{owner}'s agendamento is about \"{scheduled}\", not \"{asked}\": whoever attends may sell; the scheduled one stays with {owner}."),
+                }
+            })
             .fact("agendamento", a.id.as_deref())
             .fact("owner", &a.owner)
             .fact("scheduled_subject", &a.subject)
@@ -298,17 +306,17 @@ pub(crate) fn route_with(shared: &Shared<'_>) -> Result<Decision<RouteOutcome>> 
     }
     if other.is_none() {
         reasons.push(
-            Reason::new(
-                "RCP-2",
-                format!(
-                    "Nenhum agendamento de venda com contato vigente para \"{}\": quem atende faz a venda.",
-                    c.contact.subject
-                ),
-                format!(
-                    "No live sales agendamento with contact for \"{}\": whoever attends makes the sale.",
-                    c.contact.subject
-                ),
-            )
+            Reason::lazy("RCP-2", {
+                let asked = c.contact.subject.clone();
+                move |lang| match lang {
+                    Lang::Pt => format!(
+                        "Nenhum agendamento de venda com contato vigente para \"{asked}\": quem atende faz a venda."
+                    ),
+                    Lang::En => format!(
+                        "No live sales agendamento with contact for \"{asked}\": whoever attends makes the sale."
+                    ),
+                }
+            })
             .fact("attendant", &c.attendant),
         );
     }
