@@ -89,11 +89,13 @@ pub fn debt(ctx: &Context, c: &InboundContact) -> Result<Decision<DebtOutcome>> 
     if !recent.is_empty() {
         for (d, limit) in &recent {
             reasons.push(
-                Reason::new(
-                    "DEB-2",
-                    format!("Dívida de {} desde {} não tem mais de {months} meses (até {}): contratação bloqueada até a quitação ou decisão do gestor.", centavos(d.amount_centavos), br_date(d.since), br_date(*limit)),
-                    format!("Debt of {} since {} is not older than {months} months (until {limit}): contracting is blocked until it is settled or a manager decides.", centavos(d.amount_centavos), d.since),
-                )
+                Reason::lazy("DEB-2", {
+                    let (amount, since, limit) = (d.amount_centavos, d.since, *limit);
+                    move |lang| match lang {
+                        Lang::Pt => format!("Dívida de {} desde {} não tem mais de {months} meses (até {}): contratação bloqueada até a quitação ou decisão do gestor.", centavos(amount), br_date(since), br_date(limit)),
+                        Lang::En => format!("Debt of {} since {since} is not older than {months} months (until {limit}): contracting is blocked until it is settled or a manager decides.", centavos(amount)),
+                    }
+                })
                 .fact_json("debt", d)
                 .fact_json("old_after", limit)
                 .fact("contact_on", c.on),

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Lang, Reason};
 use crate::error::Result;
 use crate::model::{AccountStatus, InboundContact, Requester};
 use crate::text::fold;
@@ -102,19 +102,19 @@ pub fn third_party(ctx: &Context, c: &InboundContact) -> Result<Decision<ThirdPa
             "The third party confirmed the registration data correctly: may contract on behalf of the account.",
         )
     } else {
-        Reason::new(
-            "TPC-1",
-            format!(
+        let (wrong, missing) = (mismatches.clone(), unconfirmed.clone());
+        Reason::lazy("TPC-1", move |lang| match lang {
+            Lang::Pt => format!(
                 "Terceiro não confirmou os dados corretamente (divergentes: {}; não confirmados: {}): a contratação aguarda a confirmação.",
-                list_or_none(&mismatches, "nenhum"),
-                list_or_none(&unconfirmed, "nenhum")
+                list_or_none(&wrong, "nenhum"),
+                list_or_none(&missing, "nenhum")
             ),
-            format!(
+            Lang::En => format!(
                 "The third party did not confirm the data correctly (mismatched: {}; unconfirmed: {}): contracting waits for confirmation.",
-                list_or_none(&mismatches, "none"),
-                list_or_none(&unconfirmed, "none")
+                list_or_none(&wrong, "none"),
+                list_or_none(&missing, "none")
             ),
-        )
+        })
     }
     .fact_json("confirmation_fields", &policy.confirmation_fields)
     .fact_json("mismatches", &mismatches)
@@ -133,17 +133,17 @@ pub fn third_party(ctx: &Context, c: &InboundContact) -> Result<Decision<ThirdPa
     applied.sort();
     if !pending.is_empty() {
         reasons.push(
-            Reason::new(
-                "TPC-3",
-                format!(
-                    "Alteração de dados sensíveis ({}) pedida por terceiro: validar com o titular antes de aplicar.",
-                    pending.join(", ")
-                ),
-                format!(
-                    "Change of sensitive data ({}) asked by a third party: validate with the holder before applying.",
-                    pending.join(", ")
-                ),
-            )
+            Reason::lazy("TPC-3", {
+                let fields = pending.join(", ");
+                move |lang| match lang {
+                    Lang::Pt => format!(
+                        "Alteração de dados sensíveis ({fields}) pedida por terceiro: validar com o titular antes de aplicar."
+                    ),
+                    Lang::En => format!(
+                        "Change of sensitive data ({fields}) asked by a third party: validate with the holder before applying."
+                    ),
+                }
+            })
             .fact_json("fields", &pending)
             .fact_json("sensitive_fields", &policy.sensitive_fields),
         );
