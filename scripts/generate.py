@@ -467,11 +467,9 @@ def py_types(model: Model, em: PyEmitter, rules: List[Rule]) -> str:
         ids = r.answer["properties"]["reasons"]["items"]["properties"]["rule"]["enum"]
         decisions.append((r, out, ids))
     model.declare_def("in", "Policy")
-    roots = {}
     for r in rules:
         root = input_root(r)
-        title = root.get("title", r.type_base + "Input")
-        roots[r.name] = model.declare(title, "in", root)
+        model.declare(root.get("title", r.type_base + "Input"), "in", root)
     lines = [
         f'"""Types of every rule\'s input and answer ({HEADER})."""',
         "",
