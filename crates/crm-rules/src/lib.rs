@@ -9,6 +9,7 @@ mod date;
 mod decision;
 pub mod duplicates;
 mod error;
+mod fold;
 pub mod identifiers;
 pub mod model;
 mod policy;

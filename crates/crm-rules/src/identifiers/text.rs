@@ -3,8 +3,7 @@
 //! Text keeps its accents and `Ç` for display ([`clean_text`]); every comparison uses
 //! the accent- and case-folded [`search_key`], so users need not avoid accents.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use crate::fold::{decomposes, is_mark, strip_accents};
 
 /// `value` trimmed, each inner run of white space replaced by one space (CAD-2).
 /// Accents, `Ç` and case are kept: this is the form to display and store.
@@ -46,10 +45,10 @@ pub fn search_key(value: &str) -> String {
         out.make_ascii_lowercase();
         return out;
     }
-    let folded: String = value.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect();
+    let folded: String = value.chars().flat_map(strip_accents).flat_map(char::to_lowercase).collect();
     // Lower-casing can yield a composed letter or a mark again (rare): fold once more.
-    let folded = if folded.chars().any(|c| is_combining_mark(c) || c.nfd().nth(1).is_some()) {
-        folded.nfd().filter(|c| !is_combining_mark(*c)).collect()
+    let folded = if folded.chars().any(|c| is_mark(c) || decomposes(c)) {
+        folded.chars().flat_map(strip_accents).collect()
     } else {
         folded
     };
