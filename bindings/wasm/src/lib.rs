@@ -160,7 +160,8 @@ impl BusinessCalendar {
     ) -> JsResult<String> {
         let (date, days) = (date_arg(&date, "date")?, integer_arg(&days, "days")?);
         let result = self.inner.add_business_days(date, days).map_err(|e| js_error(&e.at_path("days")))?;
-        Ok(result.format("%Y-%m-%d").to_string())
+        // `NaiveDate`'s Display is `YYYY-MM-DD` for the calendar's years, without strftime.
+        Ok(result.to_string())
     }
 
     /// Business days in `(start, end]`; negative when `end` is before `start`.

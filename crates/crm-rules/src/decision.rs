@@ -183,7 +183,7 @@ struct SortedFacts<'a>(&'a [(&'static str, Fact)]);
 impl Serialize for SortedFacts<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut sorted: Vec<&(&'static str, Fact)> = self.0.iter().collect();
-        sorted.sort_by_key(|(k, _)| *k);
+        crate::sort::sort_by_key(&mut sorted, |(k, _)| *k);
         // A fact added twice under one name keeps its last value.
         sorted.reverse();
         sorted.dedup_by_key(|(k, _)| *k);

@@ -18,6 +18,7 @@ pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 mod serde_input;
+mod sort;
 mod text;
 
 pub use api::{evaluate, evaluate_json, evaluate_to_json};

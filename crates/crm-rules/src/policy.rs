@@ -462,7 +462,7 @@ impl Policy {
             if !(0.0..=1.0).contains(&v) {
                 return Err(CrmError::policy(
                     format!("policy.duplicates.{name}"),
-                    format!("{v} is not between 0 and 1"),
+                    format!("{} is not between 0 and 1", crate::text::decimal(v)),
                 ));
             }
         }

@@ -15,6 +15,49 @@ pub(crate) fn fold(s: &str) -> String {
     stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `x` written as `format!("{x}")` writes it (shortest round-trip digits, never an
+/// exponent), through serde_json's float writer: the standard float formatting costs
+/// about 30 KB of the WebAssembly module, and serde_json's is there anyway. Every
+/// number a person types (a few decimals) comes out the same; for a rare float with
+/// two shortest forms the last digit may differ, and it still reads back exactly.
+pub(crate) fn decimal(x: f64) -> String {
+    let Some(n) = serde_json::Number::from_f64(x) else {
+        return if x.is_nan() {
+            "NaN"
+        } else if x > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .to_owned();
+    };
+    let text = n.to_string();
+    let (sign, text) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
+    let (mantissa, exponent) = match text.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let frac = frac.trim_end_matches('0');
+    // All the digits, and where the decimal point goes among them.
+    let digits = format!("{int}{frac}");
+    let point = i64::try_from(int.len()).unwrap_or(0).saturating_add(i64::from(exponent));
+    let len = i64::try_from(digits.len()).unwrap_or(0);
+    let zeros = |n: i64| "0".repeat(usize::try_from(n).unwrap_or(0));
+    let plain = if point <= 0 {
+        format!("0.{}{digits}", zeros(-point))
+    } else if point >= len {
+        format!("{digits}{}", zeros(point - len))
+    } else {
+        let (a, b) = digits.split_at(usize::try_from(point).unwrap_or(0));
+        format!("{a}.{b}")
+    };
+    // `-0` stays `-0`, as the standard formatting writes it.
+    let plain = plain.trim_start_matches('0');
+    let plain = if plain.is_empty() || plain.starts_with('.') { format!("0{plain}") } else { plain.to_owned() };
+    format!("{sign}{plain}")
+}
+
 /// An amount of centavos as Brazilians write it: `R$ 1.234,56`.
 pub(crate) fn centavos(amount: u64) -> String {
     let reais = (amount / 100).to_string();
@@ -31,6 +74,35 @@ pub(crate) fn centavos(amount: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_as_the_standard_formatting() {
+        for x in [0.0, -0.0, 1.0, 0.85, 0.1, 1e-7, 123.456, 1e21, 2.5e-300, f64::MAX, f64::MIN_POSITIVE, 5e-324] {
+            assert_eq!(decimal(x), format!("{x}"));
+        }
+        assert_eq!(
+            (decimal(f64::NAN), decimal(f64::INFINITY), decimal(-f64::INFINITY)),
+            ("NaN".into(), "inf".into(), "-inf".into())
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn decimal_is_the_standard_formatting(x in proptest::num::f64::ANY, unit in 0.0..=1.0f64, n in -10_000_000i64..10_000_000, places in 0u32..7) {
+            // What people type: a few decimals. Written exactly as the standard way.
+            #[allow(clippy::cast_precision_loss)]
+            let typed = n as f64 / 10f64.powi(i32::try_from(places).unwrap_or(0));
+            proptest::prop_assert_eq!(decimal(typed), format!("{typed}"));
+            proptest::prop_assert_eq!(decimal(unit), format!("{unit}"));
+            // Anything: reads back as the same number, with no exponent.
+            let text = decimal(x);
+            proptest::prop_assert!(!text.contains('e'));
+            if x.is_finite() {
+                proptest::prop_assert_eq!(text.parse::<f64>().ok(), Some(x));
+            }
+        }
+    }
 
     #[test]
     fn fold_ignores_case_accents_and_spacing() {

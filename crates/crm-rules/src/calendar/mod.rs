@@ -322,7 +322,7 @@ fn holidays_where(policy: &CalendarPolicy, year: i32, keep: impl Fn(NaiveDate) -
             scope: "company".to_owned(),
         });
     }
-    out.sort_by_key(|h| h.date);
+    crate::sort::sort_by_key(&mut out, |h| h.date);
     out
 }
 

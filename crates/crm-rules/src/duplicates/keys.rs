@@ -40,10 +40,10 @@ impl Keys {
     /// `particles` are already search keys.
     pub(crate) fn new(record: &DuplicateRecord, particles: &[String]) -> Keys {
         let mut emails: Vec<String> = record.emails.iter().filter_map(|e| normalize_email(e).ok()).collect();
-        emails.sort_unstable();
+        crate::sort::sort(&mut emails);
         emails.dedup();
         let mut phones: Vec<String> = record.phones.iter().filter_map(|p| normalize_phone(p).ok()).collect();
-        phones.sort_unstable();
+        crate::sort::sort(&mut phones);
         phones.dedup();
         Keys {
             id: record.id.clone(),
@@ -83,7 +83,7 @@ impl Keys {
             }
         }
         // Short tokens give equal parts: each block once.
-        mine.sort_unstable();
+        crate::sort::sort(&mut mine);
         mine.dedup();
         out.extend(mine);
     }
@@ -93,7 +93,7 @@ impl Keys {
 pub(crate) fn name_key(name: &str, particles: &[String]) -> String {
     let folded = search_key(name);
     let mut tokens: Vec<&str> = folded.split_whitespace().filter(|t| !particles.iter().any(|p| p == t)).collect();
-    tokens.sort_unstable();
+    crate::sort::sort(&mut tokens);
     tokens.join(" ")
 }
 

@@ -187,8 +187,8 @@ impl DuplicateIndex {
                 names.extend(buf.iter().map(|h| (*h, i)));
             }
         }
-        exact.sort_unstable();
-        names.sort_unstable();
+        crate::sort::sort(&mut exact);
+        crate::sort::sort(&mut names);
         DuplicateIndex { policy: policy.clone(), particles, records: keys, exact, names, use_name_blocks }
     }
 
@@ -222,7 +222,7 @@ impl DuplicateIndex {
             .into_iter()
             .map(|(id, s)| Candidate { id: id.to_owned(), score: s.value, matched: s.matched() })
             .collect();
-        out.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| x.id.cmp(&y.id)));
+        crate::sort::sort_by(&mut out, |x, y| y.score.total_cmp(&x.score).then_with(|| x.id.cmp(&y.id)));
         out
     }
 
@@ -239,7 +239,7 @@ impl DuplicateIndex {
             self.score_blocks(&self.names, MAX_NAME_BLOCK, &mut found);
         }
         // A pair met in several blocks: once (its score depends only on the pair).
-        found.sort_unstable_by_key(|&(i, j, _)| (i, j));
+        crate::sort::sort_by_key(&mut found, |&(i, j, _)| (i, j));
         found.dedup_by_key(|&mut (i, j, _)| (i, j));
         let mut named: Vec<(&str, &str, Score)> = found
             .into_iter()
@@ -250,7 +250,7 @@ impl DuplicateIndex {
             })
             .collect();
         // The same pair of ids met through several records: keep the better score.
-        named.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+        crate::sort::sort_by(&mut named, |x, y| (x.0, x.1).cmp(&(y.0, y.1)));
         let mut pairs: Vec<(&str, &str, Score)> = Vec::with_capacity(named.len());
         for (a, b, s) in named {
             match pairs.last_mut() {
@@ -258,7 +258,9 @@ impl DuplicateIndex {
                 _ => pairs.push((a, b, s)),
             }
         }
-        pairs.sort_by(|x, y| y.2.value.total_cmp(&x.2.value).then_with(|| (x.0, x.1).cmp(&(y.0, y.1))));
+        crate::sort::sort_by(&mut pairs, |x, y| {
+            y.2.value.total_cmp(&x.2.value).then_with(|| (x.0, x.1).cmp(&(y.0, y.1)))
+        });
         pairs
             .into_iter()
             .map(|(a, b, s)| CandidatePair { a: a.to_owned(), b: b.to_owned(), score: s.value, matched: s.matched() })
@@ -304,7 +306,7 @@ impl DuplicateIndex {
                 extend_block(&self.names, *h, MAX_NAME_BLOCK, out);
             }
         }
-        out.sort_unstable();
+        crate::sort::sort(out);
         out.dedup();
     }
 

@@ -2,19 +2,21 @@
 //! `duplicates.candidates` and `duplicates.all`). The index lives in [`crate::duplicates`].
 
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Lang, Reason};
 use crate::duplicates::{Candidate, CandidatePair, DuplicateIndex, DuplicateRecord};
 
 fn reason(found: usize, ctx: &Context) -> Reason {
     let p = &ctx.policy().duplicates;
-    Reason::new(
-        "CAD-5",
-        format!(
-            "{found} provável(is) duplicado(s) com pontuação ≥ {} (documento, e-mail, telefone, nome).",
-            p.threshold
-        ),
-        format!("{found} likely duplicate(s) with score ≥ {} (document, e-mail, phone, name).", p.threshold),
-    )
+    let threshold = p.threshold;
+    Reason::lazy("CAD-5", move |lang| {
+        let at_least = crate::text::decimal(threshold);
+        match lang {
+            Lang::Pt => format!(
+                "{found} provável(is) duplicado(s) com pontuação ≥ {at_least} (documento, e-mail, telefone, nome)."
+            ),
+            Lang::En => format!("{found} likely duplicate(s) with score ≥ {at_least} (document, e-mail, phone, name)."),
+        }
+    })
     .fact("threshold", p.threshold)
     .fact_json("weights", &p.weights)
     .fact("found", found)

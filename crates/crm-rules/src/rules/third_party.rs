@@ -92,8 +92,8 @@ pub fn third_party(ctx: &Context, c: &InboundContact) -> Result<Decision<ThirdPa
             Some(_) => {}
         }
     }
-    mismatches.sort();
-    unconfirmed.sort();
+    crate::sort::sort(&mut mismatches);
+    crate::sort::sort(&mut unconfirmed);
     let sale_allowed = mismatches.is_empty() && unconfirmed.is_empty();
     let mut reasons = vec![if sale_allowed {
         Reason::new(
@@ -129,8 +129,8 @@ pub fn third_party(ctx: &Context, c: &InboundContact) -> Result<Decision<ThirdPa
     }
     let (mut pending, mut applied): (Vec<String>, Vec<String>) =
         changes.into_iter().partition(|f| policy.sensitive_fields.iter().any(|s| s == f));
-    pending.sort();
-    applied.sort();
+    crate::sort::sort(&mut pending);
+    crate::sort::sort(&mut applied);
     if !pending.is_empty() {
         reasons.push(
             Reason::lazy("TPC-3", {
