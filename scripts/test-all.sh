@@ -40,7 +40,7 @@ step "Rust: unit, property, vector and doc tests"
 cargo test --workspace --exclude crm-rules-python --exclude crm-rules-wasm
 
 step "Rust: benchmarks compile and run once"
-cargo test -p crm-rules --bench calendar --bench duplicates --bench api
+cargo test -p crm-rules --bench calendar --bench duplicates --bench api --bench vs_bdays
 
 step "Main job runs on the sample data"
 cargo run -q -p crm-rules-cli -- report examples/data/crm.json >/dev/null
@@ -50,6 +50,9 @@ bash bindings/python/test.sh
 
 step "WebAssembly binding (node and headless Chromium)"
 bash bindings/wasm/test.sh
+
+step "WebAssembly size: within bindings/wasm/size.json, largest contributors"
+bash scripts/wasm_size.sh --check
 
 step "Cross-language benchmark, short run: ratios within 2x of benches/recorded.json"
 bash scripts/bench.sh --check

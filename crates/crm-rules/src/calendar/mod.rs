@@ -80,15 +80,48 @@ const OPEN: u8 = 1;
 /// Flag of a day on which some holiday or closure falls.
 const HOLIDAY: u8 = 2;
 
-/// The day's index in the calendar: a subtraction from its day number (no date
-/// arithmetic on the way).
+/// Offset of January 1st of each supported year (a const table: no division by 100
+/// or 400 on the way from a date to its index).
+#[allow(clippy::indexing_slicing)] // evaluated at compile time: an overflow fails the build
+const YEAR_STARTS: [u32; (MAX_YEAR - MIN_YEAR + 1) as usize] = {
+    let mut starts = [0u32; (MAX_YEAR - MIN_YEAR + 1) as usize];
+    let (mut i, mut at) = (0usize, 0u32);
+    while i < starts.len() {
+        starts[i] = at;
+        let year = MIN_YEAR + i as i32;
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        at += if leap { 366 } else { 365 };
+        i += 1;
+    }
+    starts
+};
+
+/// The day's index in the calendar: its year's start plus its ordinal (both read
+/// straight from the date's packed fields).
+#[inline]
 fn offset_of(date: NaiveDate) -> Result<usize> {
-    match usize::try_from(date.num_days_from_ce().wrapping_sub(FIRST_CE)) {
-        Ok(offset) if offset < DAYS => Ok(offset),
-        _ => {
-            check_range(date)?;
-            Err(CrmError::out_of_range(date.to_string()))
-        }
+    let year = usize::try_from(date.year().wrapping_sub(MIN_YEAR)).ok();
+    match year.and_then(|y| YEAR_STARTS.get(y)) {
+        Some(start) => Ok(*start as usize + date.ordinal0() as usize),
+        None => Err(outside(date)),
+    }
+}
+
+/// The error for an offset outside the calendar (cannot happen for an offset of a
+/// supported date).
+#[cold]
+#[inline(never)]
+fn beyond(offset: usize) -> CrmError {
+    CrmError::out_of_range(format!("day offset {offset}"))
+}
+
+/// The error for a date outside the calendar (kept out of the inlined fast path).
+#[cold]
+#[inline(never)]
+fn outside(date: NaiveDate) -> CrmError {
+    match check_range(date) {
+        Err(e) => e,
+        Ok(_) => CrmError::out_of_range(date.to_string()),
     }
 }
 
@@ -194,15 +227,18 @@ impl Calendar {
         self.prefix.get(offset).copied().ok_or_else(|| CrmError::out_of_range(format!("day offset {offset}")))
     }
 
+    #[inline]
     fn flags_at(&self, offset: usize) -> Result<u8> {
-        self.flags.get(offset).copied().ok_or_else(|| CrmError::out_of_range(format!("day offset {offset}")))
+        self.flags.get(offset).copied().ok_or_else(|| beyond(offset))
     }
 
+    #[inline]
     fn open_at(&self, offset: usize) -> Result<bool> {
         Ok(self.flags_at(offset)? & OPEN != 0)
     }
 
     /// Whether `date` is a business day (CAL-BD-2).
+    #[inline]
     pub fn is_business_day(&self, date: NaiveDate) -> Result<bool> {
         self.open_at(offset_of(date)?)
     }

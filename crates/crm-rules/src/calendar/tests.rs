@@ -205,3 +205,16 @@ fn holidays_on_every_day_of_a_year_matches_the_year_list() {
         }
     }
 }
+
+#[test]
+fn every_supported_day_has_its_own_offset() {
+    let mut day = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+    for expected in 0..DAYS {
+        assert_eq!(offset_of(day).unwrap(), expected, "{day}");
+        assert_eq!(i64::from(day.num_days_from_ce() - FIRST_CE), expected as i64);
+        day = day.succ_opt().unwrap();
+    }
+    assert_eq!(day, NaiveDate::from_ymd_opt(2200, 1, 1).unwrap());
+    assert!(offset_of(day).is_err());
+    assert!(offset_of(NaiveDate::from_ymd_opt(1899, 12, 31).unwrap()).is_err());
+}
