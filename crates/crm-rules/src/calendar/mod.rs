@@ -74,6 +74,7 @@ fn last_day() -> NaiveDate {
 /// `first_day().num_days_from_ce()`: 1900-01-01 is day 693 596 of the common era.
 const FIRST_CE: i32 = 693_596;
 /// The supported days, 1900-01-01..=2199-12-31.
+#[cfg(test)]
 const DAYS: usize = 109_573;
 /// Flag of a business day.
 const OPEN: u8 = 1;

@@ -259,15 +259,15 @@ pub fn create(ctx: &Context, req: &CreateRequest) -> Result<Decision<CreateOutco
         }
         Some(asked) if asked > maximum => {
             let span = cal.business_days_between(req.created_on, asked)?;
+            let max = lim.max;
             reasons.push(
-                Reason::new(
-                    lim.rule,
-                    format!(
+                Reason::lazy(lim.rule, move |lang| match lang {
+                    Lang::Pt => format!(
                         "Recusado: prazo pedido {} ({span} dias úteis) passa do máximo de {} dias úteis ({}).",
-                        br_date(asked), lim.max, br_date(maximum)
+                        br_date(asked), max, br_date(maximum)
                     ),
-                    format!("Refused: requested deadline {asked} ({span} business days) is past the maximum of {} business days ({maximum}).", lim.max),
-                )
+                    Lang::En => format!("Refused: requested deadline {asked} ({span} business days) is past the maximum of {} business days ({maximum}).", max),
+                })
                 .fact("created_on", req.created_on)
                 .fact("requested_deadline", asked)
                 .fact("requested_business_days", span)
@@ -279,35 +279,31 @@ pub fn create(ctx: &Context, req: &CreateRequest) -> Result<Decision<CreateOutco
         Some(asked) => asked,
         None => default_deadline,
     };
-    let (msg_pt, msg_en) = match lim.schedule {
-        Schedule::WithContact => (
-            format!(
-                "Com contato: prazo {} ({} dias úteis), renovável até {} ({} dias úteis).",
-                br_date(deadline),
-                lim.initial,
-                br_date(maximum),
-                lim.max
-            ),
-            format!(
-                "With contact: deadline {deadline} ({} business days), renewable up to {maximum} ({} business days).",
-                lim.initial, lim.max
-            ),
+    let (schedule, initial, max) = (lim.schedule, lim.initial, lim.max);
+    let text = move |lang| match (schedule, lang) {
+        (Schedule::WithContact, Lang::Pt) => format!(
+            "Com contato: prazo {} ({} dias úteis), renovável até {} ({} dias úteis).",
+            br_date(deadline),
+            initial,
+            br_date(maximum),
+            max
         ),
-        Schedule::WithoutContact => (
-            format!(
-                "Sem contato: prazo {} ({} dias úteis), sem renovação (máximo {}).",
-                br_date(deadline),
-                lim.initial,
-                br_date(maximum)
-            ),
-            format!(
-                "Without contact: deadline {deadline} ({} business days), no renewal (maximum {maximum}).",
-                lim.initial
-            ),
+        (Schedule::WithContact, Lang::En) => format!(
+            "With contact: deadline {deadline} ({} business days), renewable up to {maximum} ({} business days).",
+            initial, max
         ),
+        (Schedule::WithoutContact, Lang::Pt) => format!(
+            "Sem contato: prazo {} ({} dias úteis), sem renovação (máximo {}).",
+            br_date(deadline),
+            initial,
+            br_date(maximum)
+        ),
+        (Schedule::WithoutContact, Lang::En) => {
+            format!("Without contact: deadline {deadline} ({} business days), no renewal (maximum {maximum}).", initial)
+        }
     };
     reasons.push(
-        Reason::new(lim.rule, msg_pt, msg_en)
+        Reason::lazy(lim.rule, text)
             .fact("created_on", req.created_on)
             .fact("initial_business_days", lim.initial)
             .fact("max_business_days", lim.max)
@@ -533,12 +529,12 @@ pub fn renew(
     };
 
     if span > i64::from(policy.disregard_after_days) && !ag.manager_validated {
+        let after = policy.disregard_after_days;
         reasons.push(
-            Reason::new(
-                "AGD-4",
-                format!("Recusado: agendamento desconsiderado ({span} dias úteis, mais que {}, sem validação do gestor).", policy.disregard_after_days),
-                format!("Refused: the agendamento is disregarded ({span} business days, more than {}, not validated by a manager).", policy.disregard_after_days),
-            )
+            Reason::lazy("AGD-4", move |lang| match lang {
+                Lang::Pt => format!("Recusado: agendamento desconsiderado ({span} dias úteis, mais que {}, sem validação do gestor).", after),
+                Lang::En => format!("Refused: the agendamento is disregarded ({span} business days, more than {}, not validated by a manager).", after),
+            })
             .fact("span_business_days", span)
             .fact("disregard_after_days", policy.disregard_after_days),
         );
@@ -546,23 +542,22 @@ pub fn renew(
     }
     if on > deadline {
         reasons.push(
-            Reason::new(
-                lim.rule,
-                format!("Recusado: o agendamento venceu em {}; crie um novo.", br_date(deadline)),
-                format!("Refused: the agendamento expired on {deadline}; create a new one."),
-            )
+            Reason::lazy(lim.rule, move |lang| match lang {
+                Lang::Pt => format!("Recusado: o agendamento venceu em {}; crie um novo.", br_date(deadline)),
+                Lang::En => format!("Refused: the agendamento expired on {deadline}; create a new one."),
+            })
             .fact("on", on)
             .fact("deadline", deadline),
         );
         return Ok(refuse(reasons));
     }
     if lim.schedule == Schedule::WithoutContact && !manager_approved {
+        let max = lim.max;
         reasons.push(
-            Reason::new(
-                "AGD-3",
-                format!("Recusado: agendamento sem contato não se renova (máximo {} dias úteis); exceções só com o gestor.", lim.max),
-                format!("Refused: an agendamento without contact is not renewed (maximum {} business days); exceptions only through a manager.", lim.max),
-            )
+            Reason::lazy("AGD-3", move |lang| match lang {
+                Lang::Pt => format!("Recusado: agendamento sem contato não se renova (máximo {} dias úteis); exceções só com o gestor.", max),
+                Lang::En => format!("Refused: an agendamento without contact is not renewed (maximum {} business days); exceptions only through a manager.", max),
+            })
             .fact_json("kind", ag.kind)
             .fact("max_business_days", lim.max),
         );
@@ -575,15 +570,15 @@ pub fn renew(
     } else if extended > maximum && days.is_none() && deadline < maximum {
         maximum
     } else if extended > maximum {
+        let max = lim.max;
         reasons.push(
-            Reason::new(
-                lim.rule,
-                format!(
+            Reason::lazy(lim.rule, move |lang| match lang {
+                Lang::Pt => format!(
                     "Recusado: renovar {} dia(s) útil(eis) a partir de {} passaria do máximo de {} dias úteis ({}).",
-                    step, br_date(deadline), lim.max, br_date(maximum)
+                    step, br_date(deadline), max, br_date(maximum)
                 ),
-                format!("Refused: renewing by {step} business day(s) from {deadline} would pass the maximum of {} business days ({maximum}).", lim.max),
-            )
+                Lang::En => format!("Refused: renewing by {step} business day(s) from {deadline} would pass the maximum of {} business days ({maximum}).", max),
+            })
             .fact("deadline", deadline)
             .fact("renewal_business_days", step)
             .fact("requested_deadline", extended)
@@ -594,24 +589,21 @@ pub fn renew(
     } else {
         extended
     };
-    let (pt, en) = if manager_approved {
-        (
-            format!("Renovado com aprovação do gestor: prazo de {} para {}.", br_date(deadline), br_date(new_deadline)),
-            format!("Renewed with a manager's approval: deadline from {deadline} to {new_deadline}."),
-        )
-    } else {
-        (
-            format!(
-                "Renovado: prazo de {} para {} (máximo {}).",
-                br_date(deadline),
-                br_date(new_deadline),
-                br_date(maximum)
-            ),
-            format!("Renewed: deadline from {deadline} to {new_deadline} (maximum {maximum})."),
-        )
+    let text = move |lang| match (manager_approved, lang) {
+        (true, Lang::Pt) => {
+            format!("Renovado com aprovação do gestor: prazo de {} para {}.", br_date(deadline), br_date(new_deadline))
+        }
+        (true, Lang::En) => format!("Renewed with a manager's approval: deadline from {deadline} to {new_deadline}."),
+        (false, Lang::Pt) => format!(
+            "Renovado: prazo de {} para {} (máximo {}).",
+            br_date(deadline),
+            br_date(new_deadline),
+            br_date(maximum)
+        ),
+        (false, Lang::En) => format!("Renewed: deadline from {deadline} to {new_deadline} (maximum {maximum})."),
     };
     reasons.push(
-        Reason::new(lim.rule, pt, en)
+        Reason::lazy(lim.rule, text)
             .fact("on", on)
             .fact("previous_deadline", deadline)
             .fact("deadline", new_deadline)
@@ -656,21 +648,17 @@ pub fn close_after_sale(
     let wanted = crate::text::fold(&sale.subject);
     let to_close: Vec<Option<String>> =
         agendamentos.iter().filter(|a| crate::text::fold(&a.subject) == wanted).map(|a| a.id.clone()).collect();
-    let reason = Reason::new(
-        "AGD-5",
-        format!(
+    let (subject, seller, count) = (sale.subject.clone(), sale.seller.clone(), to_close.len());
+    let reason = Reason::lazy("AGD-5", move |lang| match lang {
+        Lang::Pt => format!(
             "Venda de \"{}\" feita por {}: retirar {} agendamento(s) sobre esse produto/serviço.",
-            sale.subject,
-            sale.seller,
-            to_close.len()
+            subject, seller, count
         ),
-        format!(
+        Lang::En => format!(
             "Sale of \"{}\" made by {}: close {} agendamento(s) about that product/service.",
-            sale.subject,
-            sale.seller,
-            to_close.len()
+            subject, seller, count
         ),
-    )
+    })
     .fact("subject", &sale.subject)
     .fact("seller", &sale.seller)
     .fact_json("to_close", &to_close);

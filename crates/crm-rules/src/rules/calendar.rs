@@ -180,11 +180,11 @@ pub fn business_days_between(ctx: &Context, start: NaiveDate, end: NaiveDate) ->
 /// The holidays and closures of `year` in the context's calendar (CAL-BD-1).
 pub fn holidays_in(ctx: &Context, year: i32) -> Result<Decision<Vec<Holiday>>> {
     let list = ctx.calendar().holidays_in(year).map_err(|e| e.at_path("year"))?;
-    let reason = Reason::new(
-        "CAL-BD-1",
-        format!("{} feriado(s) e fechamento(s) em {year} no calendário da política.", list.len()),
-        format!("{} holiday(s) and closure(s) in {year} in the policy's calendar.", list.len()),
-    )
+    let count = list.len();
+    let reason = Reason::lazy("CAL-BD-1", move |lang| match lang {
+        Lang::Pt => format!("{} feriado(s) e fechamento(s) em {year} no calendário da política.", count),
+        Lang::En => format!("{} holiday(s) and closure(s) in {year} in the policy's calendar.", count),
+    })
     .fact("year", year)
     .fact("count", list.len());
     Ok(Decision::new(list, vec![reason]))

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Lang, Reason};
 use crate::error::{CrmError, Result};
 use crate::text::fold;
 
@@ -315,32 +315,36 @@ pub fn plan(
             fields.insert(name.clone(), FieldSource { value, from });
         }
     }
-    let mut reasons = vec![Reason::new(
-        "CAD-7",
-        format!(
-            "Mesclar {} em {survivor}: {} registro(s) filho(s) movido(s), {} campo(s) definido(s), {} conflito(s) a escolher.",
-            merged.join(", "),
-            moves.len(),
-            fields.len(),
-            conflicts.len()
-        ),
-        format!(
-            "Merge {} into {survivor}: {} child record(s) moved, {} field(s) settled, {} conflict(s) to choose.",
-            merged.join(", "),
-            moves.len(),
-            fields.len(),
-            conflicts.len()
-        ),
-    )
-    .fact("survivor", survivor)
-    .fact_json("merged", &merged)];
+    let text = {
+        let (names, survivor) = (merged.clone(), survivor.to_owned());
+        let (moved, settled, open) = (moves.len(), fields.len(), conflicts.len());
+        move |lang| {
+            match lang {
+            Lang::Pt => format!(
+                "Mesclar {} em {survivor}: {} registro(s) filho(s) movido(s), {} campo(s) definido(s), {} conflito(s) a escolher.",
+                names.join(", "),
+                moved,
+                settled,
+                open
+            ),
+            Lang::En => format!(
+                "Merge {} into {survivor}: {} child record(s) moved, {} field(s) settled, {} conflict(s) to choose.",
+                names.join(", "),
+                moved,
+                settled,
+                open
+            ),
+        }
+        }
+    };
+    let mut reasons = vec![Reason::lazy("CAD-7", text).fact("survivor", survivor).fact_json("merged", &merged)];
     for c in &conflicts {
+        let field = c.field.clone();
         reasons.push(
-            Reason::new(
-                "CAD-7",
-                format!("Campo \"{}\" diverge entre os registros: escolha qual valor manter.", c.field),
-                format!("Field \"{}\" differs between the records: choose which value to keep.", c.field),
-            )
+            Reason::lazy("CAD-7", move |lang| match lang {
+                Lang::Pt => format!("Campo \"{}\" diverge entre os registros: escolha qual valor manter.", field),
+                Lang::En => format!("Field \"{}\" differs between the records: choose which value to keep.", field),
+            })
             .fact_json("conflict", c),
         );
     }
@@ -375,11 +379,11 @@ pub fn apply(_ctx: &Context, records: &[MergeRecord], plan: &MergePlan) -> Resul
         list.push(m.child.clone());
     }
     survivor.fields = plan.fields.iter().map(|(k, f)| (k.clone(), f.value.clone())).collect();
-    let reason = Reason::new(
-        "CAD-7",
-        format!("{} mesclado(s) em {}; nada foi perdido.", plan.merged.join(", "), plan.survivor),
-        format!("{} merged into {}; nothing was lost.", plan.merged.join(", "), plan.survivor),
-    )
+    let (names, into) = (plan.merged.clone(), plan.survivor.clone());
+    let reason = Reason::lazy("CAD-7", move |lang| match lang {
+        Lang::Pt => format!("{} mesclado(s) em {}; nada foi perdido.", names.join(", "), into),
+        Lang::En => format!("{} merged into {}; nothing was lost.", names.join(", "), into),
+    })
     .fact("moves", plan.moves.len());
     Ok(Decision::new(MergeResult { survivor, merged_away: plan.merged.clone() }, vec![reason]))
 }
@@ -413,11 +417,11 @@ pub fn revert(_ctx: &Context, survivor: &MergeRecord, plan: &MergePlan) -> Resul
     restored.fields = original.fields.clone();
     let records: Vec<MergeRecord> =
         plan.originals.iter().map(|r| if r.id == plan.survivor { restored.clone() } else { r.clone() }).collect();
-    let reason = Reason::new(
-        "CAD-7",
-        format!("Mesclagem em {} desfeita: {} registro(s) restaurado(s).", plan.survivor, records.len()),
-        format!("Merge into {} reverted: {} record(s) restored.", plan.survivor, records.len()),
-    );
+    let (into, restored_count) = (plan.survivor.clone(), records.len());
+    let reason = Reason::lazy("CAD-7", move |lang| match lang {
+        Lang::Pt => format!("Mesclagem em {} desfeita: {} registro(s) restaurado(s).", into, restored_count),
+        Lang::En => format!("Merge into {} reverted: {} record(s) restored.", into, restored_count),
+    });
     Ok(Decision::new(Reverted { records }, vec![reason]))
 }
 

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::context::Context;
-use crate::decision::{Decision, Reason};
+use crate::decision::{Decision, Lang, Reason};
 use crate::error::{CrmError, Result};
 use crate::identifiers::{clean_text, normalize_email, normalize_phone};
 
@@ -180,12 +180,14 @@ pub fn check_atendimento(
             "Initial registration complete: name, phone, e-mail and contact reason.",
         )
     } else {
-        let list: Vec<String> = field_problems.iter().map(|p| format!("{} ({})", p.path, p.code)).collect();
-        Reason::new(
-            "CAD-1",
-            format!("Cadastro inicial incompleto ou inválido: {}.", list.join(", ")),
-            format!("Initial registration incomplete or invalid: {}.", list.join(", ")),
-        )
+        let listed: Vec<Problem> = field_problems.iter().map(|p| (*p).clone()).collect();
+        Reason::lazy("CAD-1", move |lang| {
+            let list: Vec<String> = listed.iter().map(|p| format!("{} ({})", p.path, p.code)).collect();
+            match lang {
+                Lang::Pt => format!("Cadastro inicial incompleto ou inválido: {}.", list.join(", ")),
+                Lang::En => format!("Initial registration incomplete or invalid: {}.", list.join(", ")),
+            }
+        })
         .fact_json("problems", &field_problems)
     });
     Ok(Decision::new(
@@ -215,11 +217,11 @@ pub fn duplicate_task(ctx: &Context, records: &[String]) -> Result<Decision<Dupl
         return Err(CrmError::invalid("records", "a duplicate involves at least two records"));
     }
     let p = &ctx.policy().duplicates;
-    let reason = Reason::new(
-        "CAD-6",
-        format!("Cadastro duplicado ({}): tratado pela equipe {}, com o checklist de onboarding e os passos de duplicidade.", records.join(", "), p.team),
-        format!("Duplicate registration ({}): handled by the {} team, with the onboarding checklist and the duplicate steps.", records.join(", "), p.team),
-    )
+    let (listed, team) = (records.to_vec(), p.team.clone());
+    let reason = Reason::lazy("CAD-6", move |lang| match lang {
+        Lang::Pt => format!("Cadastro duplicado ({}): tratado pela equipe {}, com o checklist de onboarding e os passos de duplicidade.", listed.join(", "), team),
+        Lang::En => format!("Duplicate registration ({}): handled by the {} team, with the onboarding checklist and the duplicate steps.", listed.join(", "), team),
+    })
     .fact_json("records", records)
     .fact("team", &p.team);
     Ok(Decision::new(

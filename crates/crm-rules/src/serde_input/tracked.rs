@@ -75,17 +75,17 @@ fn wrap(inner: serde_json::Error) -> Error {
     Error { inner, reversed: Vec::new() }
 }
 
-// Every constructor goes through serde_json's, so messages are worded as its own
-// (`invalid type: null, …` rather than serde's default `unit value`).
+// Every message is worded as serde_json's own (`invalid type: null, …` rather than
+// serde's default `unit value`): through its constructors, or `Worded` below.
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         wrap(<serde_json::Error as de::Error>::custom(msg))
     }
     fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        wrap(<serde_json::Error as de::Error>::invalid_type(unexp, exp))
+        Self::custom(format_args!("invalid type: {}, expected {}", Worded(unexp), exp))
     }
     fn invalid_value(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        wrap(<serde_json::Error as de::Error>::invalid_value(unexp, exp))
+        Self::custom(format_args!("invalid value: {}, expected {}", Worded(unexp), exp))
     }
     fn invalid_length(len: usize, exp: &dyn de::Expected) -> Self {
         wrap(<serde_json::Error as de::Error>::invalid_length(len, exp))
@@ -101,6 +101,40 @@ impl de::Error for Error {
     }
     fn duplicate_field(field: &'static str) -> Self {
         wrap(<serde_json::Error as de::Error>::duplicate_field(field))
+    }
+}
+
+/// An unexpected value worded as serde_json words it (`null`; floats by its own float
+/// writer) — written out here because serde's wording formats floats with the
+/// standard float formatting, about 30 KB of the WebAssembly module for one message.
+struct Worded<'a>(Unexpected<'a>);
+
+impl fmt::Display for Worded<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Unexpected::Unit => f.write_str("null"),
+            Unexpected::Float(v) => match serde_json::Number::from_f64(v) {
+                Some(n) => write!(f, "floating point `{n}`"),
+                None if v.is_nan() => f.write_str("floating point `NaN`"),
+                None => f.write_str(if v > 0.0 { "floating point `inf`" } else { "floating point `-inf`" }),
+            },
+            Unexpected::Bool(b) => write!(f, "boolean `{b}`"),
+            Unexpected::Unsigned(i) => write!(f, "integer `{i}`"),
+            Unexpected::Signed(i) => write!(f, "integer `{i}`"),
+            Unexpected::Char(c) => write!(f, "character `{c}`"),
+            Unexpected::Str(s) => write!(f, "string {s:?}"),
+            Unexpected::Bytes(_) => f.write_str("byte array"),
+            Unexpected::Option => f.write_str("Option value"),
+            Unexpected::NewtypeStruct => f.write_str("newtype struct"),
+            Unexpected::Seq => f.write_str("sequence"),
+            Unexpected::Map => f.write_str("map"),
+            Unexpected::Enum => f.write_str("enum"),
+            Unexpected::UnitVariant => f.write_str("unit variant"),
+            Unexpected::NewtypeVariant => f.write_str("newtype variant"),
+            Unexpected::TupleVariant => f.write_str("tuple variant"),
+            Unexpected::StructVariant => f.write_str("struct variant"),
+            Unexpected::Other(other) => f.write_str(other),
+        }
     }
 }
 
@@ -418,6 +452,44 @@ impl<'de> de::VariantAccess<'de> for Variant<'de> {
             Some(Value::Object(o)) => visit_object(o, visitor).map_err(Error::key(self.variant)),
             Some(other) => Err(de::Error::invalid_type(unexpected(other), &"struct variant")),
             None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"struct variant")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::Error as _;
+
+    /// Worded as serde_json words every kind of unexpected value.
+    #[test]
+    fn wording_is_serde_json_s() {
+        let exp = &"something";
+        for u in [
+            Unexpected::Unit,
+            Unexpected::Float(1.0),
+            Unexpected::Float(-2.5e-8),
+            Unexpected::Float(f64::NAN),
+            Unexpected::Float(f64::NEG_INFINITY),
+            Unexpected::Bool(true),
+            Unexpected::Unsigned(7),
+            Unexpected::Signed(-7),
+            Unexpected::Char('ç'),
+            Unexpected::Str("a \"b\"\n"),
+            Unexpected::Bytes(b"x"),
+            Unexpected::Option,
+            Unexpected::NewtypeStruct,
+            Unexpected::Seq,
+            Unexpected::Map,
+            Unexpected::Enum,
+            Unexpected::UnitVariant,
+            Unexpected::NewtypeVariant,
+            Unexpected::TupleVariant,
+            Unexpected::StructVariant,
+            Unexpected::Other("other"),
+        ] {
+            assert_eq!(Error::invalid_type(u, exp).message(), serde_json::Error::invalid_type(u, exp).to_string());
+            assert_eq!(Error::invalid_value(u, exp).message(), serde_json::Error::invalid_value(u, exp).to_string());
         }
     }
 }
