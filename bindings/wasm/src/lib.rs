@@ -105,7 +105,13 @@ fn integer_arg(value: &JsValue, path: &str) -> JsResult<i64> {
             #[allow(clippy::cast_possible_truncation)]
             Ok(n as i64)
         }
-        Some(n) => Err(js_error(&invalid(Some(path), format!("{n} is not an integer")))),
+        // Written by JS (`1.5`, `NaN`, `Infinity`, `9007199254740992`): Rust's float
+        // formatting would add 30 KB to the module for this one message.
+        Some(n) => {
+            let shown =
+                js_sys::Number::from(n).to_string_with_radix(10).map_or_else(|_| "the number".into(), String::from);
+            Err(js_error(&invalid(Some(path), format!("{shown} is not an integer"))))
+        }
         None => Err(js_error(&invalid(Some(path), format!("expected an integer, got {}", js_type(value))))),
     }
 }
