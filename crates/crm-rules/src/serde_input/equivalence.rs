@@ -1,7 +1,8 @@
 //! The reader before this one (`serde_path_to_error` over serde_json's `&Value`
 //! deserializer), kept in tests only: every vector input, and thousands of broken
 //! variants of them, must give the same answer or the same error (code, path and
-//! message) through both.
+//! message) through both — but for a record given as an array, which the old reader
+//! read positionally and the new one refuses (the schemas say object).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::cell::Cell;
@@ -119,6 +120,12 @@ fn same_answers_and_errors_as_the_old_reader() {
             variants(&case["input"], &mut inputs);
             for input in &inputs {
                 let (old, new) = (outcome(rule, input, true), outcome(rule, input, false));
+                // The one intended difference: a record must be a JSON object, as the
+                // schemas say. The old reader also took an array, read positionally
+                // (serde_json's struct-as-sequence form, never documented).
+                if old != new && new.contains("invalid type: sequence, expected struct") {
+                    continue;
+                }
                 assert_eq!(old, new, "{rule} on {input}");
                 compared += 1;
                 errors += usize::from(!old.starts_with('{'));

@@ -101,5 +101,10 @@ mod tests {
             ("input.invalid".into(), Some("inner.n".into()))
         );
         assert_eq!(err(json!("text")), ("input.invalid".into(), None));
+        // A record is an object, never an array read positionally.
+        assert_eq!(
+            err(json!({"inner": ["2024-01-02", 1], "list": []})),
+            ("input.invalid".into(), Some("inner".into()))
+        );
     }
 }
