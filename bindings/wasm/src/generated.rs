@@ -445,6 +445,8 @@ export interface MergeRevertInput {
 
 /** Every configurable number and list, with the seeds' values as defaults. */
 export interface Policy {
+    /** Accounts: catalogues and classification moves (ACC). */
+    accounts?: AccountsPolicy;
     /** Agendamento deadlines (AGD). */
     agendamento?: AgendamentoPolicy;
     /** Business-day calendar (CAL-BD). */
@@ -455,6 +457,8 @@ export interface Policy {
     duplicates?: DuplicatesPolicy;
     /** Interactions (MOV). */
     interaction?: InteractionPolicy;
+    /** Losses: pending matters, reasons, review period (DSC). */
+    losses?: LossesPolicy;
     /** Reinstatement (REI). */
     reinstatement?: ReinstatementPolicy;
     /** Third-party contracting (TPC). */
@@ -728,6 +732,16 @@ export interface MergeRecordInput {
     id: string;
 }
 
+/** Accounts (ACC-1, ACC-3). */
+export interface AccountsPolicy {
+    /** ACC-3: the characteristics an account may have ("parametrizadas na área de cadastros"); an entry outside it is an error naming it. Empty: no catalogue, any. */
+    characteristics?: string[];
+    /** ACC-3: the areas of interest (the company's areas in the market); empty: any. */
+    interest_areas?: string[];
+    /** ACC-1: the classification changes allowed (a sale makes any account a client, whatever this table says). */
+    transitions?: ClassificationMove[];
+}
+
 /** Deadlines of agendamentos (AGD-2..4), in business days of the calendar. */
 export interface AgendamentoPolicy {
     /** AGD-4: an agendamento longer than this (creation to deadline) is disregarded unless a manager validated it. Seed: 7. */
@@ -792,6 +806,16 @@ export interface DuplicatesPolicy {
 export interface InteractionPolicy {
     /** MOV-1: the accepted contact reasons; empty = any non-empty reason. */
     allowed_reasons?: string[];
+}
+
+/** Losses: clients who came back only to settle a pending matter (DSC-1..3). */
+export interface LossesPolicy {
+    /** DSC-2: the loss reasons to choose from (or `other` with a text). */
+    loss_reasons?: string[];
+    /** DSC-1: the pending matters that make a returning client a loss to analyse. */
+    pending_matters?: string[];
+    /** DSC-3: a loss is due for review this many days after it was recorded or last reviewed. */
+    review_every_days?: number;
 }
 
 /** Reinstatement of inactivated accounts (REI-1). */
@@ -899,6 +923,14 @@ export interface ChildrenInput {
     sales?: string[];
 }
 
+/** One allowed change of classification. */
+export interface ClassificationMove {
+    /** From. */
+    from: Classification;
+    /** To. */
+    to: Classification;
+}
+
 /** A single closed date (company closure). */
 export interface DatedClosure {
     /** The closed date. */
@@ -958,6 +990,9 @@ export interface AccountStatusInactiveAutomatic {
     on: IsoDate;
     state: "inactive_automatic";
 }
+
+/** How an account is classified (ACC-1). */
+export type Classification = "lead" | "prospect" | "client" | "other";
 
 /** A reason of `calendar.is_business_day`: it cites one of the rule IDs the rule declares. */
 export interface CalendarIsBusinessDayReason extends Reason {

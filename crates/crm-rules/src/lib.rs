@@ -31,12 +31,14 @@ pub use date::{check_range, parse_date, MAX_YEAR, MIN_YEAR};
 pub use decision::{Decision, Fact, Lang, Reason};
 pub use error::{CrmError, ErrorCategory, Result};
 pub use model::{
-    Account, AccountStatus, Agendamento, AgendamentoKind, Availability, Boleto, Channel, ContactRequest, DateRange,
-    Debt, InboundContact, Interaction, Purpose, Requester, SaleRequest, Schedule, Team, User,
+    Account, AccountContact, AccountRecord, AccountStatus, Agendamento, AgendamentoKind, Availability, Boleto, Channel,
+    Classification, ContactRequest, DateRange, Debt, DocumentMeta, InboundContact, Interaction, InterestArea, Loss,
+    PortfolioUser, Purpose, Relationship, Requester, SaleRequest, Schedule, Scope, Team, User,
 };
 pub use policy::{
-    AgendamentoPolicy, CalendarPolicy, DatedClosure, DebtPolicy, DuplicateWeights, DuplicatesPolicy, InteractionPolicy,
-    Policy, RecurringHoliday, ReinstatementPolicy, ThirdPartyPolicy, Uf,
+    AccountsPolicy, AgendamentoPolicy, CalendarPolicy, ClassificationMove, DatedClosure, DebtPolicy, DuplicateWeights,
+    DuplicatesPolicy, InteractionPolicy, LossesPolicy, Policy, RecurringHoliday, ReinstatementPolicy, ThirdPartyPolicy,
+    Uf,
 };
 pub use registry::{rule_names, RuleInfo};
 

@@ -101,7 +101,7 @@ macro_rules! rules {
 }
 
 /// Every module's rules, in catalogue order.
-fn modules() -> [&'static [RuleInfo]; 14] {
+fn modules() -> [&'static [RuleInfo]; 17] {
     use crate::rules::*;
     [
         calendar::RULES,
@@ -118,6 +118,9 @@ fn modules() -> [&'static [RuleInfo]; 14] {
         registration::RULES,
         duplicates::RULES,
         merge::RULES,
+        accounts::RULES,
+        account_query::RULES,
+        losses::RULES,
     ]
 }
 

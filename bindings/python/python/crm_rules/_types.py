@@ -234,6 +234,8 @@ class Reverted(TypedDict):
 
 class PolicyDict(TypedDict, total=False):
     """Every configurable number and list, with the seeds' values as defaults."""
+    accounts: AccountsPolicy
+    """Accounts: catalogues and classification moves (ACC)."""
     agendamento: AgendamentoPolicy
     """Agendamento deadlines (AGD)."""
     calendar: CalendarPolicy
@@ -244,6 +246,8 @@ class PolicyDict(TypedDict, total=False):
     """Duplicate registrations (CAD-5, CAD-6)."""
     interaction: InteractionPolicy
     """Interactions (MOV)."""
+    losses: LossesPolicy
+    """Losses: pending matters, reasons, review period (DSC)."""
     reinstatement: ReinstatementPolicy
     """Reinstatement (REI)."""
     third_party: ThirdPartyPolicy
@@ -598,6 +602,16 @@ class MergeRecord(TypedDict):
     """Identifier."""
 
 
+class AccountsPolicy(TypedDict, total=False):
+    """Accounts (ACC-1, ACC-3)."""
+    characteristics: Sequence[str]
+    """ACC-3: the characteristics an account may have ("parametrizadas na área de cadastros"); an entry outside it is an error naming it. Empty: no catalogue, any."""
+    interest_areas: Sequence[str]
+    """ACC-3: the areas of interest (the company's areas in the market); empty: any."""
+    transitions: Sequence[ClassificationMove]
+    """ACC-1: the classification changes allowed (a sale makes any account a client, whatever this table says)."""
+
+
 class AgendamentoPolicy(TypedDict, total=False):
     """Deadlines of agendamentos (AGD-2..4), in business days of the calendar."""
     disregard_after_days: int
@@ -662,6 +676,16 @@ class InteractionPolicy(TypedDict, total=False):
     """Recording interactions (MOV-1)."""
     allowed_reasons: Sequence[str]
     """MOV-1: the accepted contact reasons; empty = any non-empty reason."""
+
+
+class LossesPolicy(TypedDict, total=False):
+    """Losses: clients who came back only to settle a pending matter (DSC-1..3)."""
+    loss_reasons: Sequence[str]
+    """DSC-2: the loss reasons to choose from (or `other` with a text)."""
+    pending_matters: Sequence[str]
+    """DSC-1: the pending matters that make a returning client a loss to analyse."""
+    review_every_days: int
+    """DSC-3: a loss is due for review this many days after it was recorded or last reviewed."""
 
 
 class ReinstatementPolicy(TypedDict, total=False):
@@ -984,6 +1008,13 @@ AgendamentoKindInput = Literal["sales_with_contact", "sales_without_contact", "w
 Channel = Literal["chat", "email", "phone", "whatsapp"]
 """How the client got in touch."""
 
+Classification = Literal["lead", "prospect", "client", "other"]
+"""How an account is classified (ACC-1)."""
+
+ClassificationMove = TypedDict('ClassificationMove', {'from': Classification, 'to': Classification})
+"""One allowed change of classification."""
+
+
 CommissionTo = Literal["user", "manager_decides"]
 """Who gets the commission."""
 
@@ -1238,4 +1269,4 @@ InteractionDecision = InteractionCheckDecision
 InteractionError = Literal["missing_reason", "unanswered_call_not_attempt", "empty_closing_note"]
 InteractionWarning = Literal["missing_link"]
 RequiredActionCode = Literal["record_interaction", "confirm_data", "send_copy_to_administrator", "holder_validation", "settle_debt_or_manager"]
-__all__ = ["Account", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AddBusinessDaysInput", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "AtendimentoDraft", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "Candidate", "CandidatePair", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "CloseAfterSale", "CloseAfterSaleInput", "ClosingSale", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateOutcome", "CreateRequest", "DateRange", "DatedClosure", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EvaluateAgendamentoInput", "FieldSource", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionPolicy", "IsBusinessDayInput", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "Normalized", "PolicyDict", "Problem", "Purpose", "RecurringHoliday", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RenewAgendamentoInput", "RenewOutcome", "Requester", "RequiredAction", "Reverted", "Route", "RouteOutcome", "SaleRequest", "Status", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Uf", "User", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "RegistrationCheckDecision", "Reason", "DateLike", "Decision", "ActiveStatus", "InactiveManualStatus", "InactiveAutomaticStatus", "CreateDecision", "RenewDecision", "EvaluateDecision", "EvaluateOutcome", "CloseAfterSaleDecision", "InboundDecision", "RouteDecision", "CommissionDecision", "ReinstatementDecision", "DebtDecision", "BoletoDecision", "ThirdPartyDecision", "InteractionDecision", "InteractionError", "InteractionWarning", "RequiredActionCode"]
+__all__ = ["Account", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AccountsPolicy", "AddBusinessDaysInput", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "AtendimentoDraft", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "Candidate", "CandidatePair", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "Classification", "ClassificationMove", "CloseAfterSale", "CloseAfterSaleInput", "ClosingSale", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateOutcome", "CreateRequest", "DateRange", "DatedClosure", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EvaluateAgendamentoInput", "FieldSource", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionPolicy", "IsBusinessDayInput", "LossesPolicy", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "Normalized", "PolicyDict", "Problem", "Purpose", "RecurringHoliday", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RenewAgendamentoInput", "RenewOutcome", "Requester", "RequiredAction", "Reverted", "Route", "RouteOutcome", "SaleRequest", "Status", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Uf", "User", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "RegistrationCheckDecision", "Reason", "DateLike", "Decision", "ActiveStatus", "InactiveManualStatus", "InactiveAutomaticStatus", "CreateDecision", "RenewDecision", "EvaluateDecision", "EvaluateOutcome", "CloseAfterSaleDecision", "InboundDecision", "RouteDecision", "CommissionDecision", "ReinstatementDecision", "DebtDecision", "BoletoDecision", "ThirdPartyDecision", "InteractionDecision", "InteractionError", "InteractionWarning", "RequiredActionCode"]

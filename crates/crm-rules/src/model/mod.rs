@@ -4,10 +4,14 @@ mod account;
 mod agendamento;
 mod contact;
 mod interaction;
+mod portfolio;
 mod user;
 
 pub use account::{Account, AccountStatus, Boleto, Debt};
 pub use agendamento::{Agendamento, AgendamentoKind, Purpose, Schedule};
 pub use contact::{Channel, ContactRequest, InboundContact, Requester, SaleRequest};
 pub use interaction::Interaction;
+pub use portfolio::{
+    AccountContact, AccountRecord, Classification, DocumentMeta, InterestArea, Loss, PortfolioUser, Relationship, Scope,
+};
 pub use user::{Availability, DateRange, Team, User};

@@ -1,6 +1,8 @@
 //! The procedures, one module per area. Each rule is a pure function of its inputs
 //! and a [`Context`](crate::Context), returning a [`Decision`](crate::Decision).
 
+pub mod account_query;
+pub mod accounts;
 pub mod agendamento;
 pub mod boletos;
 pub mod calendar;
@@ -10,6 +12,7 @@ pub mod duplicates;
 pub mod identifiers;
 pub mod inbound;
 pub mod interaction;
+pub mod losses;
 pub mod merge;
 pub mod registration;
 pub mod reinstatement;

@@ -8,6 +8,13 @@ use crate::error::{CrmError, Result};
 use crate::model::Purpose;
 use crate::serde_input;
 
+mod accounts;
+
+pub use accounts::{AccountsPolicy, ClassificationMove, LossesPolicy};
+
+/// The longest span, in days, any policy number may give (ten years).
+const MAX_DAYS: u32 = 3660;
+
 /// Brazilian federative units (UF) whose state holidays can be enabled.
 #[allow(missing_docs)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
@@ -340,6 +347,10 @@ pub struct Policy {
     pub interaction: InteractionPolicy,
     /// Duplicate registrations (CAD-5, CAD-6).
     pub duplicates: DuplicatesPolicy,
+    /// Accounts: catalogues and classification moves (ACC).
+    pub accounts: AccountsPolicy,
+    /// Losses: pending matters, reasons, review period (DSC).
+    pub losses: LossesPolicy,
 }
 
 impl Policy {
@@ -410,7 +421,6 @@ impl Policy {
             ));
         }
         // Day counts are business days of a 300-year calendar: anything above this is a typo.
-        const MAX_DAYS: u32 = 3660;
         for (name, v) in [
             ("with_contact_initial_days", a.with_contact_initial_days),
             ("with_contact_renewal_days", a.with_contact_renewal_days),
@@ -481,6 +491,7 @@ impl Policy {
                 return Err(CrmError::policy(format!("policy.{list}[{i}]"), "must not be empty"));
             }
         }
+        accounts::validate(&self.accounts, &self.losses)?;
         for (i, c) in self.calendar.company_closures.iter().enumerate() {
             if c.name.trim().is_empty() {
                 return Err(CrmError::policy(
