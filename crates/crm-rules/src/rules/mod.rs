@@ -1,6 +1,7 @@
 //! The procedures, one module per area. Each rule is a pure function of its inputs
 //! and a [`Context`](crate::Context), returning a [`Decision`](crate::Decision).
 
+pub mod access;
 pub mod account_query;
 pub mod accounts;
 pub mod agendamento;
