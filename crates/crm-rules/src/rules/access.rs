@@ -22,7 +22,7 @@ pub enum Grant {
 /// Why `user` may access an account with these `responsibles`, or `None`. Linear in
 /// the responsibles and the team (both small).
 pub fn grant(user: &PortfolioUser, responsibles: &[String]) -> Option<Grant> {
-    if responsibles.iter().any(|r| *r == user.id) {
+    if responsibles.contains(&user.id) {
         return Some(Grant::Responsible);
     }
     match user.scope {
