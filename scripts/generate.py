@@ -143,6 +143,9 @@ class Emitter:
             const = props.get(key, {}).get("const")
             if isinstance(const, str):
                 return context + camel(const)
+        # An externally tagged variant, `{"and": [...]}`: named after its one key.
+        if len(props) == 1 and s.get("required") == list(props):
+            return context + camel(next(iter(props)))
         return f"{context}{i + 1}"
 
     def type_of(self, s: Any, side: str, context: str) -> str:
@@ -433,6 +436,10 @@ def py_example(rule: Rule, case: Dict[str, Any], fn: str, model: Model) -> List[
         for key in p.path:
             v = v.get(key) if isinstance(v, dict) else None
         if v is None:
+            # An optional positional parameter the case leaves out: `None`, so that the
+            # parameters after it keep their places.
+            if not (p.keyword or p.default is not None):
+                args.append("None")
             continue
         expr = py_value(v, schema_at(root, p.path, model), model)
         args.append(f"{p.name}={expr}" if p.keyword or p.default is not None else expr)
@@ -508,7 +515,9 @@ def py_types(model: Model, em: PyEmitter, rules: List[Rule]) -> str:
         if any(keyword.iskeyword(f.name) for f in t.fields):
             # `from` cannot be a class attribute: the functional form.
             def functional(n: str, fs: List[Field], total: bool) -> str:
-                items = ", ".join(f"{f.name!r}: {py_field_type(em, f, t, name)}" for f in fs)
+                # Quoted (a forward reference): a recursive type (a query's `and` holds
+                # queries) cannot be ordered before itself, and quoting costs nothing.
+                items = ", ".join(f"{f.name!r}: {py_field_type(em, f, t, name)!r}" for f in fs)
                 return f"{n} = TypedDict({n!r}, {{{items}}}{'' if total else ', total=False'})"
 
             parts = [(f"_{name}Required", req, True), (f"_{name}Optional", opt, False)]

@@ -443,6 +443,176 @@ export interface MergeRevertInput {
     survivor: MergeRecordInput;
 }
 
+/** Outcome of `account.validate`. */
+export interface AccountCheck {
+    /** Every problem, in the order of the record's fields. */
+    problems: AccountProblem[];
+    /** No problems. */
+    valid: boolean;
+}
+
+/** Checks an account's record: every problem at once, each with its path. */
+export interface ValidateAccountInput {
+    /** The account to check. */
+    account: AccountRecordInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+}
+
+/** Outcome of `account.access`. */
+export interface AccountAccess {
+    /** The user may do the action on the account. */
+    allowed: boolean;
+}
+
+/** Whether the user may read or write the account (responsible, or the portfolio's reach). */
+export interface AccountAccessInput {
+    /** The account. */
+    account: AccountRecordInput;
+    /** What the user wants to do: `read` or `write`. */
+    action: AccountAction;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The user asking. */
+    user: PortfolioUser;
+}
+
+/** Outcome of `account.visible`. */
+export interface VisibleAccounts {
+    /** How many accounts the user may not see. */
+    hidden: number;
+    /** The ids of the accounts the user may see, in input order. */
+    visible: string[];
+}
+
+/** The accounts the user may see, in the order given, and how many are hidden. */
+export interface VisibleAccountsInput {
+    /** The accounts to look through. */
+    accounts: AccountRecordInput[];
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The user asking. */
+    user: PortfolioUser;
+}
+
+/** Outcome of `account.classify` and `account.after_sale`. */
+export interface ClassificationChange {
+    /** The change was made (or, after a sale, the account was already a client). */
+    accepted: boolean;
+    /** The account after the change; unchanged when refused. */
+    account: AccountRecord;
+}
+
+/** Changes an account's classification, when the user has access and the move is allowed. */
+export interface ClassifyAccountInput {
+    /** The account as it is now. */
+    account: AccountRecordInput;
+    /** The name of the fourth kind: required (not blank) when `to` is `other`, and given only then. */
+    other_label?: string | null;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The new classification. */
+    to: Classification;
+    /** The user making the change (must have access to the account, ACC-2). */
+    user: PortfolioUser;
+}
+
+/** A sale makes the account a client, whatever its classification was. */
+export interface AccountAfterSaleInput {
+    /** The account the sale was made to, as it is now. */
+    account: AccountRecordInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The user registering the sale (must have access to the account, ACC-2). */
+    user: PortfolioUser;
+}
+
+/** One relationship of an account, seen from that account (ACC-3). */
+export interface RelatedAccount {
+    /** The other account's id. */
+    account: string;
+    /** `outgoing` (declared on this account) or `incoming` (declared on the other). */
+    direction: Direction;
+    /** Why they are related, as declared. */
+    reason: string;
+}
+
+/** An account's relationships seen from both sides: those it declares and those pointing to it. */
+export interface AccountRelationshipsInput {
+    /** The id of the account whose relationships are wanted (one of `accounts`). */
+    account: string;
+    /** The accounts: the one asked about and those that may point to it. */
+    accounts: AccountRecordInput[];
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+}
+
+/** Outcome of `account.query`. */
+export interface QueryOutcome {
+    /** How many accounts were left out because the user may not see them. */
+    hidden: number;
+    /** The ids of the matching accounts the user may see, in input order. */
+    matches: string[];
+    /** How many accounts the user may see (the ones searched). */
+    visible: number;
+}
+
+/** Filters the accounts the user may see by any combination of classification, responsible, characteristics, interests, needs, relationships, contacts and text. */
+export interface QueryAccountsInput {
+    /** The accounts to search. */
+    accounts: AccountRecordInput[];
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The query. */
+    query: Query;
+    /** The user asking: only the accounts they may see are searched (ACC-2). */
+    user: PortfolioUser;
+}
+
+/** Outcome of `record_loss`. */
+export interface LossRecording {
+    /** The loss as recorded, or `null` when refused (never half-filled). */
+    loss: Loss | null;
+    /** The loss was recorded. */
+    recorded: boolean;
+}
+
+/** Records a client who came back only to settle a pending matter as a loss to analyse, with its mandatory reason. */
+export interface RecordLossInput {
+    /** The account of the client who came back. */
+    account: AccountRecordInput;
+    /** The day the loss is recorded. */
+    on: IsoDate;
+    /** The text of the reason when `reason` is `other`; must be left out (or blank) with a listed reason. */
+    other_reason?: string | null;
+    /** The pending matter the client came back only to settle (pendência): one of `Policy.losses.pending_matters`, compared without accents, case or extra spaces. */
+    pending_matter: string;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The loss reason (motivo, mandatory): one of `Policy.losses.loss_reasons` (compared without accents, case or extra spaces), or `other` with `other_reason`. Missing or blank: the loss is not recorded. */
+    reason?: string | null;
+    /** The user recording the loss (their access to the account is checked first, ACC-2). */
+    user: PortfolioUser;
+}
+
+/** Outcome of `losses_due_for_review`. */
+export interface LossReview {
+    /** The losses due for review, oldest due date first (then by account, then in the order given). */
+    due: DueLoss[];
+    /** How many losses are not due yet. */
+    not_due: number;
+}
+
+/** The recorded losses due for review, oldest first. */
+export interface ReviewLossesInput {
+    /** The losses recorded (none may be recorded or reviewed after `on`, nor reviewed before it was recorded). */
+    losses: LossInput[];
+    /** The day of the review. */
+    on: IsoDate;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+}
+
 /** Every configurable number and list, with the seeds' values as defaults. */
 export interface Policy {
     /** Accounts: catalogues and classification moves (ACC). */
@@ -732,6 +902,140 @@ export interface MergeRecordInput {
     id: string;
 }
 
+/** One problem of an account's record. */
+export interface AccountProblem {
+    /** What is wrong. */
+    code: ProblemCode;
+    /** Where, inside the input: `account.contacts[1].email`, `account.characteristics[0]`. */
+    path: string;
+    /** The offending value as given (`null` for a missing one). */
+    value: string | null;
+}
+
+/** An account of the accounts module (ACC-3). */
+export interface AccountRecordInput {
+    /** Characteristics (from `Policy.accounts.characteristics` when it is set). */
+    characteristics?: string[];
+    /** Classification (ACC-1). */
+    classification: Classification;
+    /** Contacts. */
+    contacts?: AccountContactInput[];
+    /** Documents (metadata). */
+    documents?: DocumentMeta[];
+    /** Identifier. */
+    id: string;
+    /** Areas of interest and disinterest. */
+    interests?: InterestArea[];
+    /** Name (razão social or the person's name). */
+    name: string;
+    /** The fourth kind's name, when `classification` is `other`. */
+    other_label?: string | null;
+    /** Relationships to other accounts. */
+    relationships?: Relationship[];
+    /** Responsibles: the users who administer the account (its portfolio). */
+    responsibles?: string[];
+    /** Needs not met yet: possible offers. */
+    unmet_needs?: string[];
+}
+
+/** What a user wants to do with an account (ACC-2: the same rule for both). */
+export type AccountAction = "read" | "write";
+
+/** The user acting or asking (ACC-2): who they are, their scope and their team. */
+export interface PortfolioUser {
+    /** User id. */
+    id: string;
+    /** Scope of the user's portfolio. */
+    scope: Scope;
+    /** The ids of the users in this user's team (used by the `team` scope). */
+    team?: string[];
+}
+
+/** An account of the accounts module (ACC-3). */
+export interface AccountRecord {
+    /** Characteristics (from `Policy.accounts.characteristics` when it is set). */
+    characteristics: string[];
+    /** Classification (ACC-1). */
+    classification: Classification;
+    /** Contacts. */
+    contacts: AccountContact[];
+    /** Documents (metadata). */
+    documents: DocumentMeta[];
+    /** Identifier. */
+    id: string;
+    /** Areas of interest and disinterest. */
+    interests: InterestArea[];
+    /** Name (razão social or the person's name). */
+    name: string;
+    /** The fourth kind's name, when `classification` is `other`. */
+    other_label: string | null;
+    /** Relationships to other accounts. */
+    relationships: Relationship[];
+    /** Responsibles: the users who administer the account (its portfolio). */
+    responsibles: string[];
+    /** Needs not met yet: possible offers. */
+    unmet_needs: string[];
+}
+
+/** How an account is classified (ACC-1). */
+export type Classification = "lead" | "prospect" | "client" | "other";
+
+/** From which side a relationship was declared. */
+export type Direction = "outgoing" | "incoming";
+
+/** A query over accounts: one condition (an object with one key), or a combination. `{"and": [{"unmet_need": "Certificado digital"}, {"not": {"disinterested_in": "Tributário"}}]}` */
+export type Query = QueryAnd | QueryOr | QueryNot | QueryClassification | QueryResponsible | QueryCharacteristic | QueryInterestedIn | QueryDisinterestedIn | QueryUnmetNeed | QueryRelatedTo | QueryContactEmail | QueryContactPhone | QueryContactDocument | QueryText;
+
+/** A client recorded as a loss to be analysed (DSC-1, DSC-2). */
+export interface Loss {
+    /** The account. */
+    account: string;
+    /** When it was last reviewed (DSC-3), if ever. */
+    last_reviewed_on: IsoDate | null;
+    /** The text of an `other` reason. */
+    other_reason: string | null;
+    /** The pending matter the client came back for (from `Policy.losses.pending_matters`). */
+    pending_matter: string;
+    /** The loss reason (from `Policy.losses.loss_reasons`, or `other`). */
+    reason: string;
+    /** Who recorded it. */
+    recorded_by: string;
+    /** When it was recorded. */
+    recorded_on: IsoDate;
+}
+
+/** One loss due for review (DSC-3). */
+export interface DueLoss {
+    /** The account. */
+    account: string;
+    /** Calendar days from `due_on` to the day of the review (0: due that very day). */
+    days_overdue: number;
+    /** `since` + `Policy.losses.review_every_days` calendar days. */
+    due_on: IsoDate;
+    /** The loss was reviewed before (`since` is its last review). */
+    reviewed_before: boolean;
+    /** The date the review period is counted from: the last review, or the recording when never reviewed. */
+    since: IsoDate;
+}
+
+/** A client recorded as a loss to be analysed (DSC-1, DSC-2). */
+export interface LossInput {
+    /** The account. */
+    account: string;
+    /** When it was last reviewed (DSC-3), if ever. */
+    last_reviewed_on?: IsoDate | null;
+    /** The text of an `other` reason. */
+    other_reason?: string | null;
+    /** The pending matter the client came back for (from `Policy.losses.pending_matters`). */
+    pending_matter: string;
+    /** The loss reason (from `Policy.losses.loss_reasons`, or `other`). */
+    reason: string;
+    /** Who recorded it. */
+    recorded_by: string;
+    /** When it was recorded. */
+    recorded_on: IsoDate;
+}
+
 /** Accounts (ACC-1, ACC-3). */
 export interface AccountsPolicy {
     /** ACC-3: the characteristics an account may have ("parametrizadas na área de cadastros"); an entry outside it is an error naming it. Empty: no catalogue, any. */
@@ -923,6 +1227,132 @@ export interface ChildrenInput {
     sales?: string[];
 }
 
+/** What is wrong with a field of an account. */
+export type ProblemCode = "missing" | "invalid" | "not_allowed" | "duplicate" | "self_relationship" | "not_in_catalogue" | "conflict";
+
+/** A person the company relates to at the account (contato). */
+export interface AccountContactInput {
+    /** CPF (checked by the identifiers, CAD-4). */
+    cpf?: string | null;
+    /** E-mail. */
+    email?: string | null;
+    /** Name. */
+    name: string;
+    /** Phones. */
+    phones?: string[];
+}
+
+/** A document attached to the account: its metadata only. */
+export interface DocumentMeta {
+    /** Date of the document. */
+    date: IsoDate;
+    /** Kind (contrato, procuração, …). */
+    kind: string;
+    /** File or title. */
+    name: string;
+}
+
+/** An area of interest of the account, interested or not (área de interesse). */
+export interface InterestArea {
+    /** The area (from `Policy.accounts.interest_areas` when it is set). */
+    area: string;
+    /** Interested (`true`) or not interested (`false`: a disinterest). */
+    interested: boolean;
+}
+
+/** An interdependence with another account, and why (relacionamento). */
+export interface Relationship {
+    /** The other account's id. */
+    account: string;
+    /** Why they are related. */
+    reason: string;
+}
+
+/** How far a user's portfolio reaches (abrangência de acesso, ACC-2). */
+export type Scope = "own" | "team" | "all";
+
+/** A person the company relates to at the account (contato). */
+export interface AccountContact {
+    /** CPF (checked by the identifiers, CAD-4). */
+    cpf: string | null;
+    /** E-mail. */
+    email: string | null;
+    /** Name. */
+    name: string;
+    /** Phones. */
+    phones: string[];
+}
+
+/** Every condition holds (at least one condition). */
+export interface QueryAnd {
+    and: Query[];
+}
+
+/** Some condition holds (at least one condition). */
+export interface QueryOr {
+    or: Query[];
+}
+
+/** The condition does not hold. */
+export interface QueryNot {
+    not: Query;
+}
+
+/** Classified as this. */
+export interface QueryClassification {
+    classification: Classification;
+}
+
+/** This user is one of the responsibles. */
+export interface QueryResponsible {
+    responsible: string;
+}
+
+/** Has this characteristic (accents and case ignored). */
+export interface QueryCharacteristic {
+    characteristic: string;
+}
+
+/** Interested in this area. */
+export interface QueryInterestedIn {
+    interested_in: string;
+}
+
+/** Not interested in this area (a recorded disinterest). */
+export interface QueryDisinterestedIn {
+    disinterested_in: string;
+}
+
+/** Has this unmet need (possible offer; accents and case ignored). */
+export interface QueryUnmetNeed {
+    unmet_need: string;
+}
+
+/** Related to this account, from either side. */
+export interface QueryRelatedTo {
+    related_to: string;
+}
+
+/** Has a contact with this e-mail (compared normalised). */
+export interface QueryContactEmail {
+    contact_email: string;
+}
+
+/** Has a contact with this phone (compared normalised). */
+export interface QueryContactPhone {
+    contact_phone: string;
+}
+
+/** Has a contact with this CPF (digits compared). */
+export interface QueryContactDocument {
+    contact_document: string;
+}
+
+/** The text appears in the name, label, contacts' names, characteristics, unmet needs or documents' names (accents and case ignored). */
+export interface QueryText {
+    text: string;
+}
+
 /** One allowed change of classification. */
 export interface ClassificationMove {
     /** From. */
@@ -990,9 +1420,6 @@ export interface AccountStatusInactiveAutomatic {
     on: IsoDate;
     state: "inactive_automatic";
 }
-
-/** How an account is classified (ACC-1). */
-export type Classification = "lead" | "prospect" | "client" | "other";
 
 /** A reason of `calendar.is_business_day`: it cites one of the rule IDs the rule declares. */
 export interface CalendarIsBusinessDayReason extends Reason {
@@ -1397,6 +1824,123 @@ export interface MergeRevertDecision extends Decision<Reverted> {
     reasons: MergeRevertReason[];
 }
 
+/** A reason of `account.validate`: it cites one of the rule IDs the rule declares. */
+export interface AccountValidateReason extends Reason {
+    rule: "ACC-3";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `account.validate`: Checks an account's record: every problem at once, each with its path. */
+export interface AccountValidateDecision extends Decision<AccountCheck> {
+    reasons: AccountValidateReason[];
+}
+
+/** A reason of `account.access`: it cites one of the rule IDs the rule declares. */
+export interface AccountAccessReason extends Reason {
+    rule: "ACC-2";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `account.access`: Whether the user may read or write the account (responsible, or the portfolio's reach). */
+export interface AccountAccessDecision extends Decision<AccountAccess> {
+    reasons: AccountAccessReason[];
+}
+
+/** A reason of `account.visible`: it cites one of the rule IDs the rule declares. */
+export interface AccountVisibleReason extends Reason {
+    rule: "ACC-2";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `account.visible`: The accounts the user may see, in the order given, and how many are hidden. */
+export interface AccountVisibleDecision extends Decision<VisibleAccounts> {
+    reasons: AccountVisibleReason[];
+}
+
+/** A reason of `account.classify`: it cites one of the rule IDs the rule declares. */
+export interface AccountClassifyReason extends Reason {
+    rule: "ACC-1" | "ACC-2";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `account.classify`: Changes an account's classification, when the user has access and the move is allowed. */
+export interface AccountClassifyDecision extends Decision<ClassificationChange> {
+    reasons: AccountClassifyReason[];
+}
+
+/** A reason of `account.after_sale`: it cites one of the rule IDs the rule declares. */
+export interface AccountAfterSaleReason extends Reason {
+    rule: "ACC-1" | "ACC-2";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `account.after_sale`: A sale makes the account a client, whatever its classification was. */
+export interface AccountAfterSaleDecision extends Decision<ClassificationChange> {
+    reasons: AccountAfterSaleReason[];
+}
+
+/** A reason of `account.relationships`: it cites one of the rule IDs the rule declares. */
+export interface AccountRelationshipsReason extends Reason {
+    rule: "ACC-3";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `account.relationships`: An account's relationships seen from both sides: those it declares and those pointing to it. */
+export interface AccountRelationshipsDecision extends Decision<RelatedAccount[]> {
+    reasons: AccountRelationshipsReason[];
+}
+
+/** A reason of `account.query`: it cites one of the rule IDs the rule declares. */
+export interface AccountQueryReason extends Reason {
+    rule: "ACC-4" | "ACC-2";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `account.query`: Filters the accounts the user may see by any combination of classification, responsible, characteristics, interests, needs, relationships, contacts and text. */
+export interface AccountQueryDecision extends Decision<QueryOutcome> {
+    reasons: AccountQueryReason[];
+}
+
+/** A reason of `loss.record`: it cites one of the rule IDs the rule declares. */
+export interface LossRecordReason extends Reason {
+    rule: "DSC-1" | "DSC-2" | "ACC-2";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `loss.record`: Records a client who came back only to settle a pending matter as a loss to analyse, with its mandatory reason. */
+export interface LossRecordDecision extends Decision<LossRecording> {
+    reasons: LossRecordReason[];
+}
+
+/** A reason of `loss.review`: it cites one of the rule IDs the rule declares. */
+export interface LossReviewReason extends Reason {
+    rule: "DSC-3";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `loss.review`: The recorded losses due for review, oldest first. */
+export interface LossReviewDecision extends Decision<LossReview> {
+    reasons: LossReviewReason[];
+}
+
 /** Stable machine-readable error codes (docs/API.md, "Errors"). */
 export type CrmErrorCode = "input.invalid" | "input.missing_field" | "input.invalid_date" | "calendar.out_of_range" | "policy.invalid" | "rule.unknown";
 
@@ -1413,7 +1957,7 @@ export interface CrmError extends Error {
 export function isCrmError(value: unknown): value is CrmError;
 
 /** Every rule name `evaluate` knows. */
-export type RuleName = "calendar.is_business_day" | "calendar.add_business_days" | "calendar.business_days_between" | "calendar.holidays_in" | "agendamento.create" | "agendamento.renew" | "agendamento.evaluate" | "agendamento.close_after_sale" | "contact.inbound" | "contact.route" | "contact.commission" | "contact.reinstatement" | "contact.debt" | "contact.open_boletos" | "contact.third_party" | "interaction.check" | "identifier.is_valid_cpf" | "identifier.is_valid_cnpj" | "identifier.format_cpf" | "identifier.format_cnpj" | "identifier.normalize_phone" | "identifier.normalize_email" | "identifier.search_key" | "identifier.clean_text" | "registration.check" | "duplicates.task" | "duplicates.candidates" | "duplicates.all" | "merge.plan" | "merge.apply" | "merge.revert";
+export type RuleName = "calendar.is_business_day" | "calendar.add_business_days" | "calendar.business_days_between" | "calendar.holidays_in" | "agendamento.create" | "agendamento.renew" | "agendamento.evaluate" | "agendamento.close_after_sale" | "contact.inbound" | "contact.route" | "contact.commission" | "contact.reinstatement" | "contact.debt" | "contact.open_boletos" | "contact.third_party" | "interaction.check" | "identifier.is_valid_cpf" | "identifier.is_valid_cnpj" | "identifier.format_cpf" | "identifier.format_cnpj" | "identifier.normalize_phone" | "identifier.normalize_email" | "identifier.search_key" | "identifier.clean_text" | "registration.check" | "duplicates.task" | "duplicates.candidates" | "duplicates.all" | "merge.plan" | "merge.apply" | "merge.revert" | "account.validate" | "account.access" | "account.visible" | "account.classify" | "account.after_sale" | "account.relationships" | "account.query" | "loss.record" | "loss.review";
 
 /** The input and answer types of each rule. */
 export interface Rules {
@@ -1448,6 +1992,15 @@ export interface Rules {
     "merge.plan": { input: MergePlanInput; outcome: MergePlan; answer: MergePlanDecision };
     "merge.apply": { input: MergeApplyInput; outcome: MergeResult; answer: MergeApplyDecision };
     "merge.revert": { input: MergeRevertInput; outcome: Reverted; answer: MergeRevertDecision };
+    "account.validate": { input: ValidateAccountInput; outcome: AccountCheck; answer: AccountValidateDecision };
+    "account.access": { input: AccountAccessInput; outcome: AccountAccess; answer: AccountAccessDecision };
+    "account.visible": { input: VisibleAccountsInput; outcome: VisibleAccounts; answer: AccountVisibleDecision };
+    "account.classify": { input: ClassifyAccountInput; outcome: ClassificationChange; answer: AccountClassifyDecision };
+    "account.after_sale": { input: AccountAfterSaleInput; outcome: ClassificationChange; answer: AccountAfterSaleDecision };
+    "account.relationships": { input: AccountRelationshipsInput; outcome: RelatedAccount[]; answer: AccountRelationshipsDecision };
+    "account.query": { input: QueryAccountsInput; outcome: QueryOutcome; answer: AccountQueryDecision };
+    "loss.record": { input: RecordLossInput; outcome: LossRecording; answer: LossRecordDecision };
+    "loss.review": { input: ReviewLossesInput; outcome: LossReview; answer: LossReviewDecision };
 }
 
 /** Runs the rule named `rule` on a JSON-shaped input: `{outcome, reasons}`. */
@@ -1566,6 +2119,60 @@ pub fn apply_merge(#[wasm_bindgen(unchecked_param_type = "MergeApplyInput")] inp
 #[wasm_bindgen(js_name = revertMerge, unchecked_return_type = "MergeRevertDecision")]
 pub fn revert_merge(#[wasm_bindgen(unchecked_param_type = "MergeRevertInput")] input: JsValue) -> JsResult<JsValue> {
     run("merge.revert", &input)
+}
+
+/// Rule `account.validate`: Checks an account's record: every problem at once, each with its path. (ACC-3)
+#[wasm_bindgen(js_name = validateAccount, unchecked_return_type = "AccountValidateDecision")]
+pub fn validate_account(#[wasm_bindgen(unchecked_param_type = "ValidateAccountInput")] input: JsValue) -> JsResult<JsValue> {
+    run("account.validate", &input)
+}
+
+/// Rule `account.access`: Whether the user may read or write the account (responsible, or the portfolio's reach). (ACC-2)
+#[wasm_bindgen(js_name = accountAccess, unchecked_return_type = "AccountAccessDecision")]
+pub fn account_access(#[wasm_bindgen(unchecked_param_type = "AccountAccessInput")] input: JsValue) -> JsResult<JsValue> {
+    run("account.access", &input)
+}
+
+/// Rule `account.visible`: The accounts the user may see, in the order given, and how many are hidden. (ACC-2)
+#[wasm_bindgen(js_name = visibleAccounts, unchecked_return_type = "AccountVisibleDecision")]
+pub fn visible_accounts(#[wasm_bindgen(unchecked_param_type = "VisibleAccountsInput")] input: JsValue) -> JsResult<JsValue> {
+    run("account.visible", &input)
+}
+
+/// Rule `account.classify`: Changes an account's classification, when the user has access and the move is allowed. (ACC-1, ACC-2)
+#[wasm_bindgen(js_name = classifyAccount, unchecked_return_type = "AccountClassifyDecision")]
+pub fn classify_account(#[wasm_bindgen(unchecked_param_type = "ClassifyAccountInput")] input: JsValue) -> JsResult<JsValue> {
+    run("account.classify", &input)
+}
+
+/// Rule `account.after_sale`: A sale makes the account a client, whatever its classification was. (ACC-1, ACC-2)
+#[wasm_bindgen(js_name = accountAfterSale, unchecked_return_type = "AccountAfterSaleDecision")]
+pub fn account_after_sale(#[wasm_bindgen(unchecked_param_type = "AccountAfterSaleInput")] input: JsValue) -> JsResult<JsValue> {
+    run("account.after_sale", &input)
+}
+
+/// Rule `account.relationships`: An account's relationships seen from both sides: those it declares and those pointing to it. (ACC-3)
+#[wasm_bindgen(js_name = accountRelationships, unchecked_return_type = "AccountRelationshipsDecision")]
+pub fn account_relationships(#[wasm_bindgen(unchecked_param_type = "AccountRelationshipsInput")] input: JsValue) -> JsResult<JsValue> {
+    run("account.relationships", &input)
+}
+
+/// Rule `account.query`: Filters the accounts the user may see by any combination of classification, responsible, characteristics, interests, needs, relationships, contacts and text. (ACC-4, ACC-2)
+#[wasm_bindgen(js_name = queryAccounts, unchecked_return_type = "AccountQueryDecision")]
+pub fn query_accounts(#[wasm_bindgen(unchecked_param_type = "QueryAccountsInput")] input: JsValue) -> JsResult<JsValue> {
+    run("account.query", &input)
+}
+
+/// Rule `loss.record`: Records a client who came back only to settle a pending matter as a loss to analyse, with its mandatory reason. (DSC-1, DSC-2, ACC-2)
+#[wasm_bindgen(js_name = recordLoss, unchecked_return_type = "LossRecordDecision")]
+pub fn record_loss(#[wasm_bindgen(unchecked_param_type = "RecordLossInput")] input: JsValue) -> JsResult<JsValue> {
+    run("loss.record", &input)
+}
+
+/// Rule `loss.review`: The recorded losses due for review, oldest first. (DSC-3)
+#[wasm_bindgen(js_name = lossesDueForReview, unchecked_return_type = "LossReviewDecision")]
+pub fn losses_due_for_review(#[wasm_bindgen(unchecked_param_type = "ReviewLossesInput")] input: JsValue) -> JsResult<JsValue> {
+    run("loss.review", &input)
 }
 
 /// Whether a CPF is valid (check digits).

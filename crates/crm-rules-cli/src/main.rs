@@ -15,6 +15,8 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
+mod portfolio;
+
 const USAGE: &str = "usage:
   crm-rules report FILE [--on YYYY-MM-DD] [--lang pt|en] [--json]
       every agendamento of FILE with its deadline, maximum, status and reasons,
@@ -187,9 +189,11 @@ fn report(args: &[String]) -> Result<String, String> {
         contacts.push(json!({ "account": c["account"], "contact": c["contact"], "decision": answer }));
     }
 
+    let portfolios = portfolio::rows(&data, &on, &policy, &o.file)?;
+
     if o.json {
         return serde_json::to_string_pretty(
-            &json!({ "as_of": on, "agendamentos": agendamentos, "contacts": contacts }),
+            &json!({ "as_of": on, "agendamentos": agendamentos, "contacts": contacts, "portfolios": portfolios }),
         )
         .map_err(|e| e.to_string());
     }
@@ -257,5 +261,6 @@ fn report(args: &[String]) -> Result<String, String> {
         ));
         reasons(&mut out, &row["decision"], en);
     }
+    out.push_str(&portfolio::text(&portfolios, &on, en));
     Ok(out)
 }

@@ -146,6 +146,21 @@ impl CrmError {
         self
     }
 
+    /// The same error, now at `new_path`: a check of one value (its own path `value`)
+    /// reported where that value sits in the input.
+    #[must_use]
+    pub(crate) fn relocated(mut self, new_path: &str) -> Self {
+        match &mut self {
+            CrmError::InvalidInput { path, .. }
+            | CrmError::MissingField { path }
+            | CrmError::InvalidDate { path, .. }
+            | CrmError::OutOfRange { path, .. }
+            | CrmError::InvalidPolicy { path, .. } => *path = Some(new_path.to_owned()),
+            CrmError::UnknownRule { .. } => {}
+        }
+        self
+    }
+
     /// The same error with `prefix.` put before its path (`policy` + `calendar.states[0]`).
     #[must_use]
     pub fn prefixed(mut self, prefix: &str) -> Self {

@@ -7,6 +7,16 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from ._convert import PolicyLike, call, check_date, check_mapping, check_sequence
 from ._types import (
+    AccountAccessDecision,
+    AccountAction,
+    AccountAfterSaleDecision,
+    AccountClassifyDecision,
+    AccountQueryDecision,
+    AccountRecord,
+    AccountRecordInput,
+    AccountRelationshipsDecision,
+    AccountValidateDecision,
+    AccountVisibleDecision,
     Agendamento,
     AgendamentoCloseAfterSaleDecision,
     AgendamentoCreateDecision,
@@ -16,6 +26,7 @@ from ._types import (
     AgendamentoKindInput,
     AgendamentoRenewDecision,
     AtendimentoDraft,
+    Classification,
     ContactCommissionDecision,
     ContactDebtDecision,
     ContactInboundDecision,
@@ -30,13 +41,19 @@ from ._types import (
     InboundContact,
     Interaction,
     InteractionCheckDecision,
+    Loss,
+    LossInput,
+    LossRecordDecision,
+    LossReviewDecision,
     MergeApplyDecision,
     MergePlan,
     MergePlanDecision,
     MergeRecord,
     MergeRecordInput,
     MergeRevertDecision,
+    PortfolioUser,
     Purpose,
+    Query,
     RegistrationCheckDecision,
 )
 
@@ -60,6 +77,15 @@ __all__ = [
     "plan_merge",
     "apply_merge",
     "revert_merge",
+    "validate_account",
+    "account_access",
+    "visible_accounts",
+    "classify_account",
+    "account_after_sale",
+    "account_relationships",
+    "query_accounts",
+    "record_loss",
+    "losses_due_for_review",
 ]
 
 
@@ -463,3 +489,235 @@ def revert_merge(
     request["survivor"] = check_mapping(survivor, "survivor")
     request["plan"] = check_mapping(plan, "plan")
     return call("merge.revert", request, policy, {})  # type: ignore[no-any-return]
+
+
+def validate_account(
+    account: Union[AccountRecordInput, AccountRecord],
+    *,
+    policy: PolicyLike = None,
+) -> AccountValidateDecision:
+    """Checks an account's record: every problem at once, each with its path.
+
+    Rule ``account.validate``; cites ACC-3.
+
+    Example (vector ``acc3_validate_other_without_label``):
+
+    >>> decision = validate_account({'id': 'C-1', 'name': 'Conta C-1', 'classification': 'other', 'responsibles': ['ana']})
+    >>> decision["outcome"]["valid"]
+    False
+    >>> {'ACC-3'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["account"] = check_mapping(account, "account")
+    return call("account.validate", request, policy, {})  # type: ignore[no-any-return]
+
+
+def account_access(
+    user: PortfolioUser,
+    account: Union[AccountRecordInput, AccountRecord],
+    action: AccountAction,
+    *,
+    policy: PolicyLike = None,
+) -> AccountAccessDecision:
+    """Whether the user may read or write the account (responsible, or the portfolio's reach).
+
+    Rule ``account.access``; cites ACC-2.
+
+    Example (vector ``acc2_access_all_scope``):
+
+    >>> decision = account_access({'id': 'diretora', 'scope': 'all'}, {'id': 'C-4', 'name': 'Conta C-4', 'classification': 'lead', 'responsibles': []}, 'write')
+    >>> decision["outcome"]["allowed"]
+    True
+    >>> {'ACC-2'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
+    request["account"] = check_mapping(account, "account")
+    request["action"] = action
+    return call("account.access", request, policy, {})  # type: ignore[no-any-return]
+
+
+def visible_accounts(
+    user: PortfolioUser,
+    accounts: Sequence[Union[AccountRecordInput, AccountRecord]],
+    *,
+    policy: PolicyLike = None,
+) -> AccountVisibleDecision:
+    """The accounts the user may see, in the order given, and how many are hidden.
+
+    Rule ``account.visible``; cites ACC-2.
+
+    Example (vector ``acc2_visible_no_accounts``):
+
+    >>> decision = visible_accounts({'id': 'ana', 'scope': 'own'}, [])
+    >>> decision["outcome"]["visible"], decision["outcome"]["hidden"]
+    ([], 0)
+    >>> {'ACC-2'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
+    request["accounts"] = check_sequence(accounts, "accounts")
+    return call("account.visible", request, policy, {})  # type: ignore[no-any-return]
+
+
+def classify_account(
+    user: PortfolioUser,
+    account: Union[AccountRecordInput, AccountRecord],
+    to: Classification,
+    other_label: Optional[str] = None,
+    *,
+    policy: PolicyLike = None,
+) -> AccountClassifyDecision:
+    """Changes an account's classification, when the user has access and the move is allowed.
+
+    Rule ``account.classify``; cites ACC-1, ACC-2.
+
+    Example (vector ``acc1_classify_prospect_to_client``):
+
+    >>> decision = classify_account({'id': 'ana', 'scope': 'own'}, {'id': 'C-2', 'name': 'Conta C-2', 'classification': 'prospect', 'responsibles': ['ana']}, 'client')
+    >>> decision["outcome"]["accepted"]
+    True
+    >>> {'ACC-1', 'ACC-2'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
+    request["account"] = check_mapping(account, "account")
+    request["to"] = to
+    if other_label is not None:
+        request["other_label"] = other_label
+    return call("account.classify", request, policy, {})  # type: ignore[no-any-return]
+
+
+def account_after_sale(
+    user: PortfolioUser,
+    account: Union[AccountRecordInput, AccountRecord],
+    *,
+    policy: PolicyLike = None,
+) -> AccountAfterSaleDecision:
+    """A sale makes the account a client, whatever its classification was.
+
+    Rule ``account.after_sale``; cites ACC-1, ACC-2.
+
+    Example (vector ``acc1_after_sale_already_client``):
+
+    >>> decision = account_after_sale({'id': 'ana', 'scope': 'own'}, {'id': 'C-5', 'name': 'Conta C-5', 'classification': 'client', 'responsibles': ['ana']})
+    >>> decision["outcome"]["accepted"]
+    True
+    >>> {'ACC-1', 'ACC-2'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
+    request["account"] = check_mapping(account, "account")
+    return call("account.after_sale", request, policy, {})  # type: ignore[no-any-return]
+
+
+def account_relationships(
+    account: str,
+    accounts: Sequence[Union[AccountRecordInput, AccountRecord]],
+    *,
+    policy: PolicyLike = None,
+) -> AccountRelationshipsDecision:
+    """An account's relationships seen from both sides: those it declares and those pointing to it.
+
+    Rule ``account.relationships``; cites ACC-3.
+
+    Example (vector ``acc3_relationships_none``):
+
+    >>> decision = account_relationships('C-1', [{'id': 'C-1', 'name': 'Conta C-1', 'classification': 'lead', 'responsibles': ['ana']}, {'id': 'C-2', 'name': 'Conta C-2', 'classification': 'lead', 'responsibles': ['ana']}])
+    >>> decision["outcome"]
+    []
+    >>> {'ACC-3'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["account"] = account
+    request["accounts"] = check_sequence(accounts, "accounts")
+    return call("account.relationships", request, policy, {})  # type: ignore[no-any-return]
+
+
+def query_accounts(
+    user: PortfolioUser,
+    accounts: Sequence[Union[AccountRecordInput, AccountRecord]],
+    query: Query,
+    *,
+    policy: PolicyLike = None,
+) -> AccountQueryDecision:
+    """Filters the accounts the user may see by any combination of classification, responsible, characteristics, interests, needs, relationships, contacts and text.
+
+    Rule ``account.query``; cites ACC-4, ACC-2.
+
+    Example (vector ``acc4_smallest_by_classification``):
+
+    >>> decision = query_accounts({'id': 'ana', 'scope': 'own'}, [{'id': 'x', 'name': 'Padaria Pão Quente', 'classification': 'client', 'responsibles': ['ana']}], {'classification': 'client'})
+    >>> decision["outcome"]["visible"], decision["outcome"]["hidden"]
+    (1, 0)
+    >>> {'ACC-2', 'ACC-4'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
+    request["accounts"] = check_sequence(accounts, "accounts")
+    request["query"] = query
+    return call("account.query", request, policy, {})  # type: ignore[no-any-return]
+
+
+def record_loss(
+    user: PortfolioUser,
+    account: Union[AccountRecordInput, AccountRecord],
+    pending_matter: str,
+    reason: Optional[str],
+    on: datetime.date,
+    other_reason: Optional[str] = None,
+    *,
+    policy: PolicyLike = None,
+) -> LossRecordDecision:
+    """Records a client who came back only to settle a pending matter as a loss to analyse, with its mandatory reason.
+
+    Rule ``loss.record``; cites DSC-1, DSC-2, ACC-2.
+
+    Example (vector ``dsc_record_refused_missing_reason``):
+
+    >>> decision = record_loss({'id': 'ana', 'scope': 'own'}, {'id': 'c-100', 'name': 'Padaria Pão Quente', 'classification': 'client', 'responsibles': ['ana']}, 'NCC', None, datetime.date(2025, 3, 10))
+    >>> decision["outcome"]["recorded"], decision["outcome"]["loss"]
+    (False, None)
+    >>> {'DSC-2'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
+    request["account"] = check_mapping(account, "account")
+    request["pending_matter"] = pending_matter
+    request["reason"] = reason
+    request["on"] = check_date(on, "on")
+    if other_reason is not None:
+        request["other_reason"] = other_reason
+    return call("loss.record", request, policy, {})  # type: ignore[no-any-return]
+
+
+def losses_due_for_review(
+    losses: Sequence[Union[LossInput, Loss]],
+    on: datetime.date,
+    *,
+    policy: PolicyLike = None,
+) -> LossReviewDecision:
+    """The recorded losses due for review, oldest first.
+
+    Rule ``loss.review``; cites DSC-3.
+
+    Example (vector ``dsc_review_empty``):
+
+    >>> decision = losses_due_for_review([], datetime.date(2025, 3, 3))
+    >>> decision["outcome"]["due"], decision["outcome"]["not_due"]
+    ([], 0)
+    >>> {'DSC-3'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["losses"] = check_sequence(losses, "losses")
+    request["on"] = check_date(on, "on")
+    return call("loss.review", request, policy, {})  # type: ignore[no-any-return]

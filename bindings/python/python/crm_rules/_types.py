@@ -232,6 +232,72 @@ class Reverted(TypedDict):
     """The records as before the merge."""
 
 
+class AccountCheck(TypedDict):
+    """Outcome of `account.validate`."""
+    problems: List[AccountProblem]
+    """Every problem, in the order of the record's fields."""
+    valid: bool
+    """No problems."""
+
+
+class AccountAccess(TypedDict):
+    """Outcome of `account.access`."""
+    allowed: bool
+    """The user may do the action on the account."""
+
+
+class VisibleAccounts(TypedDict):
+    """Outcome of `account.visible`."""
+    hidden: int
+    """How many accounts the user may not see."""
+    visible: List[str]
+    """The ids of the accounts the user may see, in input order."""
+
+
+class ClassificationChange(TypedDict):
+    """Outcome of `account.classify` and `account.after_sale`."""
+    accepted: bool
+    """The change was made (or, after a sale, the account was already a client)."""
+    account: AccountRecord
+    """The account after the change; unchanged when refused."""
+
+
+class RelatedAccount(TypedDict):
+    """One relationship of an account, seen from that account (ACC-3)."""
+    account: str
+    """The other account's id."""
+    direction: Direction
+    """`outgoing` (declared on this account) or `incoming` (declared on the other)."""
+    reason: str
+    """Why they are related, as declared."""
+
+
+class QueryOutcome(TypedDict):
+    """Outcome of `account.query`."""
+    hidden: int
+    """How many accounts were left out because the user may not see them."""
+    matches: List[str]
+    """The ids of the matching accounts the user may see, in input order."""
+    visible: int
+    """How many accounts the user may see (the ones searched)."""
+
+
+class LossRecording(TypedDict):
+    """Outcome of `record_loss`."""
+    loss: Optional[Loss]
+    """The loss as recorded, or `null` when refused (never half-filled)."""
+    recorded: bool
+    """The loss was recorded."""
+
+
+class LossReview(TypedDict):
+    """Outcome of `losses_due_for_review`."""
+    due: List[DueLoss]
+    """The losses due for review, oldest due date first (then by account, then in the order given)."""
+    not_due: int
+    """How many losses are not due yet."""
+
+
 class PolicyDict(TypedDict, total=False):
     """Every configurable number and list, with the seeds' values as defaults."""
     accounts: AccountsPolicy
@@ -504,6 +570,137 @@ class MergeRevertInput(_MergeRevertInputRequired, total=False):
     """A partial policy: omitted fields take the seeds' defaults."""
 
 
+class _ValidateAccountInputRequired(TypedDict):
+    account: Union[AccountRecordInput, AccountRecord]
+    """The account to check."""
+
+
+class ValidateAccountInput(_ValidateAccountInputRequired, total=False):
+    """Checks an account's record: every problem at once, each with its path."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _AccountAccessInputRequired(TypedDict):
+    account: Union[AccountRecordInput, AccountRecord]
+    """The account."""
+    action: AccountAction
+    """What the user wants to do: `read` or `write`."""
+    user: PortfolioUser
+    """The user asking."""
+
+
+class AccountAccessInput(_AccountAccessInputRequired, total=False):
+    """Whether the user may read or write the account (responsible, or the portfolio's reach)."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _VisibleAccountsInputRequired(TypedDict):
+    accounts: Sequence[Union[AccountRecordInput, AccountRecord]]
+    """The accounts to look through."""
+    user: PortfolioUser
+    """The user asking."""
+
+
+class VisibleAccountsInput(_VisibleAccountsInputRequired, total=False):
+    """The accounts the user may see, in the order given, and how many are hidden."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _ClassifyAccountInputRequired(TypedDict):
+    account: Union[AccountRecordInput, AccountRecord]
+    """The account as it is now."""
+    to: Classification
+    """The new classification."""
+    user: PortfolioUser
+    """The user making the change (must have access to the account, ACC-2)."""
+
+
+class ClassifyAccountInput(_ClassifyAccountInputRequired, total=False):
+    """Changes an account's classification, when the user has access and the move is allowed."""
+    other_label: Optional[str]
+    """The name of the fourth kind: required (not blank) when `to` is `other`, and given only then."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _AccountAfterSaleInputRequired(TypedDict):
+    account: Union[AccountRecordInput, AccountRecord]
+    """The account the sale was made to, as it is now."""
+    user: PortfolioUser
+    """The user registering the sale (must have access to the account, ACC-2)."""
+
+
+class AccountAfterSaleInput(_AccountAfterSaleInputRequired, total=False):
+    """A sale makes the account a client, whatever its classification was."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _AccountRelationshipsInputRequired(TypedDict):
+    account: str
+    """The id of the account whose relationships are wanted (one of `accounts`)."""
+    accounts: Sequence[Union[AccountRecordInput, AccountRecord]]
+    """The accounts: the one asked about and those that may point to it."""
+
+
+class AccountRelationshipsInput(_AccountRelationshipsInputRequired, total=False):
+    """An account's relationships seen from both sides: those it declares and those pointing to it."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _QueryAccountsInputRequired(TypedDict):
+    accounts: Sequence[Union[AccountRecordInput, AccountRecord]]
+    """The accounts to search."""
+    query: Query
+    """The query."""
+    user: PortfolioUser
+    """The user asking: only the accounts they may see are searched (ACC-2)."""
+
+
+class QueryAccountsInput(_QueryAccountsInputRequired, total=False):
+    """Filters the accounts the user may see by any combination of classification, responsible, characteristics, interests, needs, relationships, contacts and text."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _RecordLossInputRequired(TypedDict):
+    account: Union[AccountRecordInput, AccountRecord]
+    """The account of the client who came back."""
+    on: datetime.date
+    """The day the loss is recorded."""
+    pending_matter: str
+    """The pending matter the client came back only to settle (pendência): one of `Policy.losses.pending_matters`, compared without accents, case or extra spaces."""
+    user: PortfolioUser
+    """The user recording the loss (their access to the account is checked first, ACC-2)."""
+
+
+class RecordLossInput(_RecordLossInputRequired, total=False):
+    """Records a client who came back only to settle a pending matter as a loss to analyse, with its mandatory reason."""
+    other_reason: Optional[str]
+    """The text of the reason when `reason` is `other`; must be left out (or blank) with a listed reason."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+    reason: Optional[str]
+    """The loss reason (motivo, mandatory): one of `Policy.losses.loss_reasons` (compared without accents, case or extra spaces), or `other` with `other_reason`. Missing or blank: the loss is not recorded."""
+
+
+class _ReviewLossesInputRequired(TypedDict):
+    losses: Sequence[Union[LossInput, Loss]]
+    """The losses recorded (none may be recorded or reviewed after `on`, nor reviewed before it was recorded)."""
+    on: datetime.date
+    """The day of the review."""
+
+
+class ReviewLossesInput(_ReviewLossesInputRequired, total=False):
+    """The recorded losses due for review, oldest first."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
 class Agendamento(TypedDict):
     """A scheduled follow-up on an account."""
     created_on: datetime.date
@@ -600,6 +797,74 @@ class MergeRecord(TypedDict):
     """Scalar fields by name."""
     id: str
     """Identifier."""
+
+
+class AccountProblem(TypedDict):
+    """One problem of an account's record."""
+    code: ProblemCode
+    """What is wrong."""
+    path: str
+    """Where, inside the input: `account.contacts[1].email`, `account.characteristics[0]`."""
+    value: Optional[str]
+    """The offending value as given (`null` for a missing one)."""
+
+
+class AccountRecord(TypedDict):
+    """An account of the accounts module (ACC-3)."""
+    characteristics: List[str]
+    """Characteristics (from `Policy.accounts.characteristics` when it is set)."""
+    classification: Classification
+    """Classification (ACC-1)."""
+    contacts: List[AccountContact]
+    """Contacts."""
+    documents: List[DocumentMeta]
+    """Documents (metadata)."""
+    id: str
+    """Identifier."""
+    interests: List[InterestArea]
+    """Areas of interest and disinterest."""
+    name: str
+    """Name (razão social or the person's name)."""
+    other_label: Optional[str]
+    """The fourth kind's name, when `classification` is `other`."""
+    relationships: List[Relationship]
+    """Relationships to other accounts."""
+    responsibles: List[str]
+    """Responsibles: the users who administer the account (its portfolio)."""
+    unmet_needs: List[str]
+    """Needs not met yet: possible offers."""
+
+
+class Loss(TypedDict):
+    """A client recorded as a loss to be analysed (DSC-1, DSC-2)."""
+    account: str
+    """The account."""
+    last_reviewed_on: Optional[datetime.date]
+    """When it was last reviewed (DSC-3), if ever."""
+    other_reason: Optional[str]
+    """The text of an `other` reason."""
+    pending_matter: str
+    """The pending matter the client came back for (from `Policy.losses.pending_matters`)."""
+    reason: str
+    """The loss reason (from `Policy.losses.loss_reasons`, or `other`)."""
+    recorded_by: str
+    """Who recorded it."""
+    recorded_on: datetime.date
+    """When it was recorded."""
+
+
+class DueLoss(TypedDict):
+    """One loss due for review (DSC-3)."""
+    account: str
+    """The account."""
+    days_overdue: int
+    """Calendar days from `due_on` to the day of the review (0: due that very day)."""
+    due_on: datetime.date
+    """`since` + `Policy.losses.review_every_days` calendar days."""
+    reviewed_before: bool
+    """The loss was reviewed before (`since` is its last review)."""
+    since: datetime.date
+    """The date the review period is counted from: the last review, or the recording when never reviewed."""
 
 
 class AccountsPolicy(TypedDict, total=False):
@@ -854,6 +1119,69 @@ class MergeRecordInput(_MergeRecordInputRequired, total=False):
     """Scalar fields by name."""
 
 
+class _AccountRecordInputRequired(TypedDict):
+    classification: Classification
+    """Classification (ACC-1)."""
+    id: str
+    """Identifier."""
+    name: str
+    """Name (razão social or the person's name)."""
+
+
+class AccountRecordInput(_AccountRecordInputRequired, total=False):
+    """An account of the accounts module (ACC-3)."""
+    characteristics: Sequence[str]
+    """Characteristics (from `Policy.accounts.characteristics` when it is set)."""
+    contacts: Sequence[Union[AccountContactInput, AccountContact]]
+    """Contacts."""
+    documents: Sequence[DocumentMeta]
+    """Documents (metadata)."""
+    interests: Sequence[InterestArea]
+    """Areas of interest and disinterest."""
+    other_label: Optional[str]
+    """The fourth kind's name, when `classification` is `other`."""
+    relationships: Sequence[Relationship]
+    """Relationships to other accounts."""
+    responsibles: Sequence[str]
+    """Responsibles: the users who administer the account (its portfolio)."""
+    unmet_needs: Sequence[str]
+    """Needs not met yet: possible offers."""
+
+
+class _PortfolioUserRequired(TypedDict):
+    id: str
+    """User id."""
+    scope: Scope
+    """Scope of the user's portfolio."""
+
+
+class PortfolioUser(_PortfolioUserRequired, total=False):
+    """The user acting or asking (ACC-2): who they are, their scope and their team."""
+    team: Sequence[str]
+    """The ids of the users in this user's team (used by the `team` scope)."""
+
+
+class _LossInputRequired(TypedDict):
+    account: str
+    """The account."""
+    pending_matter: str
+    """The pending matter the client came back for (from `Policy.losses.pending_matters`)."""
+    reason: str
+    """The loss reason (from `Policy.losses.loss_reasons`, or `other`)."""
+    recorded_by: str
+    """Who recorded it."""
+    recorded_on: datetime.date
+    """When it was recorded."""
+
+
+class LossInput(_LossInputRequired, total=False):
+    """A client recorded as a loss to be analysed (DSC-1, DSC-2)."""
+    last_reviewed_on: Optional[datetime.date]
+    """When it was last reviewed (DSC-3), if ever."""
+    other_reason: Optional[str]
+    """The text of an `other` reason."""
+
+
 class ConflictValue(TypedDict):
     """One record's value of a conflicting field."""
     record: str
@@ -876,6 +1204,44 @@ class Children(TypedDict):
     """Quotes (orçamentos)."""
     sales: List[str]
     """Sales (vendas)."""
+
+
+class AccountContact(TypedDict):
+    """A person the company relates to at the account (contato)."""
+    cpf: Optional[str]
+    """CPF (checked by the identifiers, CAD-4)."""
+    email: Optional[str]
+    """E-mail."""
+    name: str
+    """Name."""
+    phones: List[str]
+    """Phones."""
+
+
+class DocumentMeta(TypedDict):
+    """A document attached to the account: its metadata only."""
+    date: datetime.date
+    """Date of the document."""
+    kind: str
+    """Kind (contrato, procuração, …)."""
+    name: str
+    """File or title."""
+
+
+class InterestArea(TypedDict):
+    """An area of interest of the account, interested or not (área de interesse)."""
+    area: str
+    """The area (from `Policy.accounts.interest_areas` when it is set)."""
+    interested: bool
+    """Interested (`true`) or not interested (`false`: a disinterest)."""
+
+
+class Relationship(TypedDict):
+    """An interdependence with another account, and why (relacionamento)."""
+    account: str
+    """The other account's id."""
+    reason: str
+    """Why they are related."""
 
 
 class DatedClosure(TypedDict):
@@ -973,6 +1339,76 @@ class ChildrenInput(TypedDict, total=False):
     """Sales (vendas)."""
 
 
+class _AccountContactInputRequired(TypedDict):
+    name: str
+    """Name."""
+
+
+class AccountContactInput(_AccountContactInputRequired, total=False):
+    """A person the company relates to at the account (contato)."""
+    cpf: Optional[str]
+    """CPF (checked by the identifiers, CAD-4)."""
+    email: Optional[str]
+    """E-mail."""
+    phones: Sequence[str]
+    """Phones."""
+
+
+class QueryClassification(TypedDict):
+    """Classified as this."""
+    classification: Classification
+
+
+class QueryResponsible(TypedDict):
+    """This user is one of the responsibles."""
+    responsible: str
+
+
+class QueryCharacteristic(TypedDict):
+    """Has this characteristic (accents and case ignored)."""
+    characteristic: str
+
+
+class QueryInterestedIn(TypedDict):
+    """Interested in this area."""
+    interested_in: str
+
+
+class QueryDisinterestedIn(TypedDict):
+    """Not interested in this area (a recorded disinterest)."""
+    disinterested_in: str
+
+
+class QueryUnmetNeed(TypedDict):
+    """Has this unmet need (possible offer; accents and case ignored)."""
+    unmet_need: str
+
+
+class QueryRelatedTo(TypedDict):
+    """Related to this account, from either side."""
+    related_to: str
+
+
+class QueryContactEmail(TypedDict):
+    """Has a contact with this e-mail (compared normalised)."""
+    contact_email: str
+
+
+class QueryContactPhone(TypedDict):
+    """Has a contact with this phone (compared normalised)."""
+    contact_phone: str
+
+
+class QueryContactDocument(TypedDict):
+    """Has a contact with this CPF (digits compared)."""
+    contact_document: str
+
+
+class QueryText(TypedDict):
+    """The text appears in the name, label, contacts' names, characteristics, unmet needs or documents' names (accents and case ignored)."""
+    text: str
+
+
 class AccountStatusActive(TypedDict):
     """Active client."""
     state: Literal["active"]
@@ -996,6 +1432,9 @@ class AccountStatusInactiveAutomatic(TypedDict):
     state: Literal["inactive_automatic"]
 
 
+AccountAction = Literal["read", "write"]
+"""What a user wants to do with an account (ACC-2: the same rule for both)."""
+
 AccountStatus = Union[AccountStatusActive, AccountStatusInactiveManual, AccountStatusInactiveAutomatic]
 """Whether the account is active, and how it was inactivated."""
 
@@ -1011,29 +1450,53 @@ Channel = Literal["chat", "email", "phone", "whatsapp"]
 Classification = Literal["lead", "prospect", "client", "other"]
 """How an account is classified (ACC-1)."""
 
-ClassificationMove = TypedDict('ClassificationMove', {'from': Classification, 'to': Classification})
+ClassificationMove = TypedDict('ClassificationMove', {'from': 'Classification', 'to': 'Classification'})
 """One allowed change of classification."""
 
 
 CommissionTo = Literal["user", "manager_decides"]
 """Who gets the commission."""
 
-FieldSource = TypedDict('FieldSource', {'from': str, 'value': Any})
+Direction = Literal["outgoing", "incoming"]
+"""From which side a relationship was declared."""
+
+FieldSource = TypedDict('FieldSource', {'from': 'str', 'value': 'Any'})
 """Where a field of the result comes from."""
 
 
-Move = TypedDict('Move', {'child': str, 'from': str, 'kind': Literal["contacts", "interactions", "agendamentos", "quotes", "sales", "documents"], 'to': str})
+Move = TypedDict('Move', {'child': 'str', 'from': 'str', 'kind': 'Literal["contacts", "interactions", "agendamentos", "quotes", "sales", "documents"]', 'to': 'str'})
 """One child record moved to the survivor."""
 
 
+ProblemCode = Literal["missing", "invalid", "not_allowed", "duplicate", "self_relationship", "not_in_catalogue", "conflict"]
+"""What is wrong with a field of an account."""
+
 Purpose = Literal["sale", "onboarding", "inactivation", "support", "other"]
 """What an agendamento is for; onboarding and inactivation never give sales priority (AGD-4, `Policy.agendamento.no_sales_priority_purposes`)."""
+
+QueryAnd = TypedDict('QueryAnd', {'and': 'Sequence[Query]'})
+"""Every condition holds (at least one condition)."""
+
+
+QueryOr = TypedDict('QueryOr', {'or': 'Sequence[Query]'})
+"""Some condition holds (at least one condition)."""
+
+
+QueryNot = TypedDict('QueryNot', {'not': 'Query'})
+"""The condition does not hold."""
+
+
+Query = Union[QueryAnd, QueryOr, QueryNot, QueryClassification, QueryResponsible, QueryCharacteristic, QueryInterestedIn, QueryDisinterestedIn, QueryUnmetNeed, QueryRelatedTo, QueryContactEmail, QueryContactPhone, QueryContactDocument, QueryText]
+"""A query over accounts: one condition (an object with one key), or a combination. `{"and": [{"unmet_need": "Certificado digital"}, {"not": {"disinterested_in": "Tributário"}}]}`"""
 
 Requester = Literal["holder", "third_party"]
 """Who is asking."""
 
 Route = Literal["agendamento_owner", "available_seller", "attendant", "inactivating_user", "commercial_team"]
 """To whom a contact goes."""
+
+Scope = Literal["own", "team", "all"]
+"""How far a user's portfolio reaches (abrangência de acesso, ACC-2)."""
 
 Status = Literal["live", "expired", "disregarded", "not_started"]
 """Where an agendamento stands on a date."""
@@ -1240,6 +1703,60 @@ class MergeRevertDecision(TypedDict):
     reasons: List[Reason]
 
 
+class AccountValidateDecision(TypedDict):
+    """The answer of `account.validate`: Checks an account's record: every problem at once, each with its path. Cites ACC-3."""
+    outcome: AccountCheck
+    reasons: List[Reason]
+
+
+class AccountAccessDecision(TypedDict):
+    """The answer of `account.access`: Whether the user may read or write the account (responsible, or the portfolio's reach). Cites ACC-2."""
+    outcome: AccountAccess
+    reasons: List[Reason]
+
+
+class AccountVisibleDecision(TypedDict):
+    """The answer of `account.visible`: The accounts the user may see, in the order given, and how many are hidden. Cites ACC-2."""
+    outcome: VisibleAccounts
+    reasons: List[Reason]
+
+
+class AccountClassifyDecision(TypedDict):
+    """The answer of `account.classify`: Changes an account's classification, when the user has access and the move is allowed. Cites ACC-1, ACC-2."""
+    outcome: ClassificationChange
+    reasons: List[Reason]
+
+
+class AccountAfterSaleDecision(TypedDict):
+    """The answer of `account.after_sale`: A sale makes the account a client, whatever its classification was. Cites ACC-1, ACC-2."""
+    outcome: ClassificationChange
+    reasons: List[Reason]
+
+
+class AccountRelationshipsDecision(TypedDict):
+    """The answer of `account.relationships`: An account's relationships seen from both sides: those it declares and those pointing to it. Cites ACC-3."""
+    outcome: List[RelatedAccount]
+    reasons: List[Reason]
+
+
+class AccountQueryDecision(TypedDict):
+    """The answer of `account.query`: Filters the accounts the user may see by any combination of classification, responsible, characteristics, interests, needs, relationships, contacts and text. Cites ACC-4, ACC-2."""
+    outcome: QueryOutcome
+    reasons: List[Reason]
+
+
+class LossRecordDecision(TypedDict):
+    """The answer of `loss.record`: Records a client who came back only to settle a pending matter as a loss to analyse, with its mandatory reason. Cites DSC-1, DSC-2, ACC-2."""
+    outcome: LossRecording
+    reasons: List[Reason]
+
+
+class LossReviewDecision(TypedDict):
+    """The answer of `loss.review`: The recorded losses due for review, oldest first. Cites DSC-3."""
+    outcome: LossReview
+    reasons: List[Reason]
+
+
 
 # Names of earlier releases.
 DateLike = Union[datetime.date, str]
@@ -1269,4 +1786,4 @@ InteractionDecision = InteractionCheckDecision
 InteractionError = Literal["missing_reason", "unanswered_call_not_attempt", "empty_closing_note"]
 InteractionWarning = Literal["missing_link"]
 RequiredActionCode = Literal["record_interaction", "confirm_data", "send_copy_to_administrator", "holder_validation", "settle_debt_or_manager"]
-__all__ = ["Account", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AccountsPolicy", "AddBusinessDaysInput", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "AtendimentoDraft", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "Candidate", "CandidatePair", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "Classification", "ClassificationMove", "CloseAfterSale", "CloseAfterSaleInput", "ClosingSale", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateOutcome", "CreateRequest", "DateRange", "DatedClosure", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EvaluateAgendamentoInput", "FieldSource", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionPolicy", "IsBusinessDayInput", "LossesPolicy", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "Normalized", "PolicyDict", "Problem", "Purpose", "RecurringHoliday", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RenewAgendamentoInput", "RenewOutcome", "Requester", "RequiredAction", "Reverted", "Route", "RouteOutcome", "SaleRequest", "Status", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Uf", "User", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "RegistrationCheckDecision", "Reason", "DateLike", "Decision", "ActiveStatus", "InactiveManualStatus", "InactiveAutomaticStatus", "CreateDecision", "RenewDecision", "EvaluateDecision", "EvaluateOutcome", "CloseAfterSaleDecision", "InboundDecision", "RouteDecision", "CommissionDecision", "ReinstatementDecision", "DebtDecision", "BoletoDecision", "ThirdPartyDecision", "InteractionDecision", "InteractionError", "InteractionWarning", "RequiredActionCode"]
+__all__ = ["Account", "AccountAccess", "AccountAccessInput", "AccountAction", "AccountAfterSaleInput", "AccountCheck", "AccountContact", "AccountContactInput", "AccountProblem", "AccountRecord", "AccountRecordInput", "AccountRelationshipsInput", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AccountsPolicy", "AddBusinessDaysInput", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "AtendimentoDraft", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "Candidate", "CandidatePair", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "Classification", "ClassificationChange", "ClassificationMove", "ClassifyAccountInput", "CloseAfterSale", "CloseAfterSaleInput", "ClosingSale", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateOutcome", "CreateRequest", "DateRange", "DatedClosure", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "Direction", "DocumentMeta", "DueLoss", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EvaluateAgendamentoInput", "FieldSource", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionPolicy", "InterestArea", "IsBusinessDayInput", "Loss", "LossInput", "LossRecording", "LossReview", "LossesPolicy", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "Normalized", "PolicyDict", "PortfolioUser", "Problem", "ProblemCode", "Purpose", "Query", "QueryAccountsInput", "QueryAnd", "QueryCharacteristic", "QueryClassification", "QueryContactDocument", "QueryContactEmail", "QueryContactPhone", "QueryDisinterestedIn", "QueryInterestedIn", "QueryNot", "QueryOr", "QueryOutcome", "QueryRelatedTo", "QueryResponsible", "QueryText", "QueryUnmetNeed", "RecordLossInput", "RecurringHoliday", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RelatedAccount", "Relationship", "RenewAgendamentoInput", "RenewOutcome", "Requester", "RequiredAction", "Reverted", "ReviewLossesInput", "Route", "RouteOutcome", "SaleRequest", "Scope", "Status", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Uf", "User", "ValidateAccountInput", "VisibleAccounts", "VisibleAccountsInput", "AccountAccessDecision", "AccountAfterSaleDecision", "AccountClassifyDecision", "AccountQueryDecision", "AccountRelationshipsDecision", "AccountValidateDecision", "AccountVisibleDecision", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "LossRecordDecision", "LossReviewDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "RegistrationCheckDecision", "Reason", "DateLike", "Decision", "ActiveStatus", "InactiveManualStatus", "InactiveAutomaticStatus", "CreateDecision", "RenewDecision", "EvaluateDecision", "EvaluateOutcome", "CloseAfterSaleDecision", "InboundDecision", "RouteDecision", "CommissionDecision", "ReinstatementDecision", "DebtDecision", "BoletoDecision", "ThirdPartyDecision", "InteractionDecision", "InteractionError", "InteractionWarning", "RequiredActionCode"]
