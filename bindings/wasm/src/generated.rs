@@ -527,17 +527,17 @@ export interface AccountAfterSaleInput {
     user: PortfolioUser;
 }
 
-/** One relationship of an account, seen from that account (ACC-3). */
-export interface RelatedAccount {
-    /** The other account's id. */
-    account: string;
-    /** `outgoing` (declared on this account) or `incoming` (declared on the other). */
-    direction: Direction;
-    /** Why they are related, as declared. */
-    reason: string;
+/** Outcome of `account.relationships`. */
+export interface AccountRelationships {
+    /** The user may read the account (ACC-2); when not, nothing else is answered. */
+    allowed: boolean;
+    /** Incoming relationships left out: declared on accounts the user may not see. */
+    hidden: number;
+    /** Its relationships: outgoing in declaration order, then incoming in input order (only those declared on accounts the user may see). */
+    relationships: RelatedAccount[];
 }
 
-/** An account's relationships seen from both sides: those it declares and those pointing to it. */
+/** An account's relationships seen from both sides: those it declares and those pointing to it, from the accounts the user may see. */
 export interface AccountRelationshipsInput {
     /** The id of the account whose relationships are wanted (one of `accounts`). */
     account: string;
@@ -545,6 +545,8 @@ export interface AccountRelationshipsInput {
     accounts: AccountRecordInput[];
     /** A partial policy: omitted fields take the seeds' defaults. */
     policy?: Policy | null;
+    /** The user asking (must have access to the account, ACC-2). */
+    user: PortfolioUser;
 }
 
 /** Outcome of `account.query`. */
@@ -980,8 +982,15 @@ export interface AccountRecord {
 /** How an account is classified (ACC-1). */
 export type Classification = "lead" | "prospect" | "client" | "other";
 
-/** From which side a relationship was declared. */
-export type Direction = "outgoing" | "incoming";
+/** One relationship of an account, seen from that account (ACC-3). */
+export interface RelatedAccount {
+    /** The other account's id. */
+    account: string;
+    /** `outgoing` (declared on this account) or `incoming` (declared on the other). */
+    direction: Direction;
+    /** Why they are related, as declared. */
+    reason: string;
+}
 
 /** A query over accounts: one condition (an object with one key), or a combination. `{"and": [{"unmet_need": "Certificado digital"}, {"not": {"disinterested_in": "Tributário"}}]}` */
 export type Query = QueryAnd | QueryOr | QueryNot | QueryClassification | QueryResponsible | QueryCharacteristic | QueryInterestedIn | QueryDisinterestedIn | QueryUnmetNeed | QueryRelatedTo | QueryContactEmail | QueryContactPhone | QueryContactDocument | QueryText;
@@ -1282,6 +1291,9 @@ export interface AccountContact {
     /** Phones. */
     phones: string[];
 }
+
+/** From which side a relationship was declared. */
+export type Direction = "outgoing" | "incoming";
 
 /** Every condition holds (at least one condition). */
 export interface QueryAnd {
@@ -1891,14 +1903,14 @@ export interface AccountAfterSaleDecision extends Decision<ClassificationChange>
 
 /** A reason of `account.relationships`: it cites one of the rule IDs the rule declares. */
 export interface AccountRelationshipsReason extends Reason {
-    rule: "ACC-3";
+    rule: "ACC-3" | "ACC-2";
     message_pt: string;
     message_en: string;
     facts: Record<string, unknown>;
 }
 
-/** The answer of `account.relationships`: An account's relationships seen from both sides: those it declares and those pointing to it. */
-export interface AccountRelationshipsDecision extends Decision<RelatedAccount[]> {
+/** The answer of `account.relationships`: An account's relationships seen from both sides: those it declares and those pointing to it, from the accounts the user may see. */
+export interface AccountRelationshipsDecision extends Decision<AccountRelationships> {
     reasons: AccountRelationshipsReason[];
 }
 
@@ -1997,7 +2009,7 @@ export interface Rules {
     "account.visible": { input: VisibleAccountsInput; outcome: VisibleAccounts; answer: AccountVisibleDecision };
     "account.classify": { input: ClassifyAccountInput; outcome: ClassificationChange; answer: AccountClassifyDecision };
     "account.after_sale": { input: AccountAfterSaleInput; outcome: ClassificationChange; answer: AccountAfterSaleDecision };
-    "account.relationships": { input: AccountRelationshipsInput; outcome: RelatedAccount[]; answer: AccountRelationshipsDecision };
+    "account.relationships": { input: AccountRelationshipsInput; outcome: AccountRelationships; answer: AccountRelationshipsDecision };
     "account.query": { input: QueryAccountsInput; outcome: QueryOutcome; answer: AccountQueryDecision };
     "loss.record": { input: RecordLossInput; outcome: LossRecording; answer: LossRecordDecision };
     "loss.review": { input: ReviewLossesInput; outcome: LossReview; answer: LossReviewDecision };
@@ -2151,7 +2163,7 @@ pub fn account_after_sale(#[wasm_bindgen(unchecked_param_type = "AccountAfterSal
     run("account.after_sale", &input)
 }
 
-/// Rule `account.relationships`: An account's relationships seen from both sides: those it declares and those pointing to it. (ACC-3)
+/// Rule `account.relationships`: An account's relationships seen from both sides: those it declares and those pointing to it, from the accounts the user may see. (ACC-3, ACC-2)
 #[wasm_bindgen(js_name = accountRelationships, unchecked_return_type = "AccountRelationshipsDecision")]
 pub fn account_relationships(#[wasm_bindgen(unchecked_param_type = "AccountRelationshipsInput")] input: JsValue) -> JsResult<JsValue> {
     run("account.relationships", &input)

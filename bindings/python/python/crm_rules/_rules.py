@@ -617,24 +617,26 @@ def account_after_sale(
 
 
 def account_relationships(
+    user: PortfolioUser,
     account: str,
     accounts: Sequence[Union[AccountRecordInput, AccountRecord]],
     *,
     policy: PolicyLike = None,
 ) -> AccountRelationshipsDecision:
-    """An account's relationships seen from both sides: those it declares and those pointing to it.
+    """An account's relationships seen from both sides: those it declares and those pointing to it, from the accounts the user may see.
 
-    Rule ``account.relationships``; cites ACC-3.
+    Rule ``account.relationships``; cites ACC-3, ACC-2.
 
     Example (vector ``acc3_relationships_none``):
 
-    >>> decision = account_relationships('C-1', [{'id': 'C-1', 'name': 'Conta C-1', 'classification': 'lead', 'responsibles': ['ana']}, {'id': 'C-2', 'name': 'Conta C-2', 'classification': 'lead', 'responsibles': ['ana']}])
-    >>> decision["outcome"]
-    []
-    >>> {'ACC-3'} <= {r["rule"] for r in decision["reasons"]}
+    >>> decision = account_relationships({'id': 'gestora', 'scope': 'all'}, 'C-1', [{'id': 'C-1', 'name': 'Conta C-1', 'classification': 'lead', 'responsibles': ['ana']}, {'id': 'C-2', 'name': 'Conta C-2', 'classification': 'lead', 'responsibles': ['ana']}])
+    >>> decision["outcome"]["allowed"], decision["outcome"]["relationships"], decision["outcome"]["hidden"]
+    (True, [], 0)
+    >>> {'ACC-2', 'ACC-3'} <= {r["rule"] for r in decision["reasons"]}
     True
     """
     request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
     request["account"] = account
     request["accounts"] = check_sequence(accounts, "accounts")
     return call("account.relationships", request, policy, {})  # type: ignore[no-any-return]

@@ -262,14 +262,14 @@ class ClassificationChange(TypedDict):
     """The account after the change; unchanged when refused."""
 
 
-class RelatedAccount(TypedDict):
-    """One relationship of an account, seen from that account (ACC-3)."""
-    account: str
-    """The other account's id."""
-    direction: Direction
-    """`outgoing` (declared on this account) or `incoming` (declared on the other)."""
-    reason: str
-    """Why they are related, as declared."""
+class AccountRelationships(TypedDict):
+    """Outcome of `account.relationships`."""
+    allowed: bool
+    """The user may read the account (ACC-2); when not, nothing else is answered."""
+    hidden: int
+    """Incoming relationships left out: declared on accounts the user may not see."""
+    relationships: List[RelatedAccount]
+    """Its relationships: outgoing in declaration order, then incoming in input order (only those declared on accounts the user may see)."""
 
 
 class QueryOutcome(TypedDict):
@@ -644,10 +644,12 @@ class _AccountRelationshipsInputRequired(TypedDict):
     """The id of the account whose relationships are wanted (one of `accounts`)."""
     accounts: Sequence[Union[AccountRecordInput, AccountRecord]]
     """The accounts: the one asked about and those that may point to it."""
+    user: PortfolioUser
+    """The user asking (must have access to the account, ACC-2)."""
 
 
 class AccountRelationshipsInput(_AccountRelationshipsInputRequired, total=False):
-    """An account's relationships seen from both sides: those it declares and those pointing to it."""
+    """An account's relationships seen from both sides: those it declares and those pointing to it, from the accounts the user may see."""
     policy: Union[NativePolicy, PolicyDict, None]
     """A partial policy: omitted fields take the seeds' defaults."""
 
@@ -833,6 +835,16 @@ class AccountRecord(TypedDict):
     """Responsibles: the users who administer the account (its portfolio)."""
     unmet_needs: List[str]
     """Needs not met yet: possible offers."""
+
+
+class RelatedAccount(TypedDict):
+    """One relationship of an account, seen from that account (ACC-3)."""
+    account: str
+    """The other account's id."""
+    direction: Direction
+    """`outgoing` (declared on this account) or `incoming` (declared on the other)."""
+    reason: str
+    """Why they are related, as declared."""
 
 
 class Loss(TypedDict):
@@ -1734,8 +1746,8 @@ class AccountAfterSaleDecision(TypedDict):
 
 
 class AccountRelationshipsDecision(TypedDict):
-    """The answer of `account.relationships`: An account's relationships seen from both sides: those it declares and those pointing to it. Cites ACC-3."""
-    outcome: List[RelatedAccount]
+    """The answer of `account.relationships`: An account's relationships seen from both sides: those it declares and those pointing to it, from the accounts the user may see. Cites ACC-3, ACC-2."""
+    outcome: AccountRelationships
     reasons: List[Reason]
 
 
@@ -1786,4 +1798,4 @@ InteractionDecision = InteractionCheckDecision
 InteractionError = Literal["missing_reason", "unanswered_call_not_attempt", "empty_closing_note"]
 InteractionWarning = Literal["missing_link"]
 RequiredActionCode = Literal["record_interaction", "confirm_data", "send_copy_to_administrator", "holder_validation", "settle_debt_or_manager"]
-__all__ = ["Account", "AccountAccess", "AccountAccessInput", "AccountAction", "AccountAfterSaleInput", "AccountCheck", "AccountContact", "AccountContactInput", "AccountProblem", "AccountRecord", "AccountRecordInput", "AccountRelationshipsInput", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AccountsPolicy", "AddBusinessDaysInput", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "AtendimentoDraft", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "Candidate", "CandidatePair", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "Classification", "ClassificationChange", "ClassificationMove", "ClassifyAccountInput", "CloseAfterSale", "CloseAfterSaleInput", "ClosingSale", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateOutcome", "CreateRequest", "DateRange", "DatedClosure", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "Direction", "DocumentMeta", "DueLoss", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EvaluateAgendamentoInput", "FieldSource", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionPolicy", "InterestArea", "IsBusinessDayInput", "Loss", "LossInput", "LossRecording", "LossReview", "LossesPolicy", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "Normalized", "PolicyDict", "PortfolioUser", "Problem", "ProblemCode", "Purpose", "Query", "QueryAccountsInput", "QueryAnd", "QueryCharacteristic", "QueryClassification", "QueryContactDocument", "QueryContactEmail", "QueryContactPhone", "QueryDisinterestedIn", "QueryInterestedIn", "QueryNot", "QueryOr", "QueryOutcome", "QueryRelatedTo", "QueryResponsible", "QueryText", "QueryUnmetNeed", "RecordLossInput", "RecurringHoliday", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RelatedAccount", "Relationship", "RenewAgendamentoInput", "RenewOutcome", "Requester", "RequiredAction", "Reverted", "ReviewLossesInput", "Route", "RouteOutcome", "SaleRequest", "Scope", "Status", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Uf", "User", "ValidateAccountInput", "VisibleAccounts", "VisibleAccountsInput", "AccountAccessDecision", "AccountAfterSaleDecision", "AccountClassifyDecision", "AccountQueryDecision", "AccountRelationshipsDecision", "AccountValidateDecision", "AccountVisibleDecision", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "LossRecordDecision", "LossReviewDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "RegistrationCheckDecision", "Reason", "DateLike", "Decision", "ActiveStatus", "InactiveManualStatus", "InactiveAutomaticStatus", "CreateDecision", "RenewDecision", "EvaluateDecision", "EvaluateOutcome", "CloseAfterSaleDecision", "InboundDecision", "RouteDecision", "CommissionDecision", "ReinstatementDecision", "DebtDecision", "BoletoDecision", "ThirdPartyDecision", "InteractionDecision", "InteractionError", "InteractionWarning", "RequiredActionCode"]
+__all__ = ["Account", "AccountAccess", "AccountAccessInput", "AccountAction", "AccountAfterSaleInput", "AccountCheck", "AccountContact", "AccountContactInput", "AccountProblem", "AccountRecord", "AccountRecordInput", "AccountRelationships", "AccountRelationshipsInput", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AccountsPolicy", "AddBusinessDaysInput", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "AtendimentoDraft", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "Candidate", "CandidatePair", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "Classification", "ClassificationChange", "ClassificationMove", "ClassifyAccountInput", "CloseAfterSale", "CloseAfterSaleInput", "ClosingSale", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateOutcome", "CreateRequest", "DateRange", "DatedClosure", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "Direction", "DocumentMeta", "DueLoss", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EvaluateAgendamentoInput", "FieldSource", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionPolicy", "InterestArea", "IsBusinessDayInput", "Loss", "LossInput", "LossRecording", "LossReview", "LossesPolicy", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "Normalized", "PolicyDict", "PortfolioUser", "Problem", "ProblemCode", "Purpose", "Query", "QueryAccountsInput", "QueryAnd", "QueryCharacteristic", "QueryClassification", "QueryContactDocument", "QueryContactEmail", "QueryContactPhone", "QueryDisinterestedIn", "QueryInterestedIn", "QueryNot", "QueryOr", "QueryOutcome", "QueryRelatedTo", "QueryResponsible", "QueryText", "QueryUnmetNeed", "RecordLossInput", "RecurringHoliday", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RelatedAccount", "Relationship", "RenewAgendamentoInput", "RenewOutcome", "Requester", "RequiredAction", "Reverted", "ReviewLossesInput", "Route", "RouteOutcome", "SaleRequest", "Scope", "Status", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Uf", "User", "ValidateAccountInput", "VisibleAccounts", "VisibleAccountsInput", "AccountAccessDecision", "AccountAfterSaleDecision", "AccountClassifyDecision", "AccountQueryDecision", "AccountRelationshipsDecision", "AccountValidateDecision", "AccountVisibleDecision", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "LossRecordDecision", "LossReviewDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "RegistrationCheckDecision", "Reason", "DateLike", "Decision", "ActiveStatus", "InactiveManualStatus", "InactiveAutomaticStatus", "CreateDecision", "RenewDecision", "EvaluateDecision", "EvaluateOutcome", "CloseAfterSaleDecision", "InboundDecision", "RouteDecision", "CommissionDecision", "ReinstatementDecision", "DebtDecision", "BoletoDecision", "ThirdPartyDecision", "InteractionDecision", "InteractionError", "InteractionWarning", "RequiredActionCode"]

@@ -86,14 +86,14 @@ crate::rules! {
         },
         {
             name: "account.relationships",
-            ids: ["ACC-3"],
-            pt: "Os relacionamentos de uma conta vistos dos dois lados: os que ela declara e os que apontam para ela.",
-            en: "An account's relationships seen from both sides: those it declares and those pointing to it.",
-            python: "account_relationships(account, accounts)",
+            ids: ["ACC-3", "ACC-2"],
+            pt: "Os relacionamentos de uma conta vistos dos dois lados: os que ela declara e os que apontam para ela, das contas que o usuário pode ver.",
+            en: "An account's relationships seen from both sides: those it declares and those pointing to it, from the accounts the user may see.",
+            python: "account_relationships(user, account, accounts)",
             js: "accountRelationships",
             input: AccountRelationshipsInput,
-            outcome: Vec<RelatedAccount>,
-            run: |ctx, i| account_relationships(ctx, &i.account, &i.accounts),
+            outcome: AccountRelationships,
+            run: |ctx, i| account_relationships(ctx, &i.user, &i.account, &i.accounts),
         },
     ];
 }
@@ -178,6 +178,8 @@ pub struct AccountAfterSaleInput {
 #[derive(Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AccountRelationshipsInput {
+    /// The user asking (must have access to the account, ACC-2).
+    pub user: PortfolioUser,
     /// The id of the account whose relationships are wanted (one of `accounts`).
     pub account: String,
     /// The accounts: the one asked about and those that may point to it.
@@ -197,6 +199,18 @@ pub struct VisibleAccounts {
     /// The ids of the accounts the user may see, in input order.
     pub visible: Vec<String>,
     /// How many accounts the user may not see.
+    pub hidden: usize,
+}
+
+/// Outcome of `account.relationships`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct AccountRelationships {
+    /// The user may read the account (ACC-2); when not, nothing else is answered.
+    pub allowed: bool,
+    /// Its relationships: outgoing in declaration order, then incoming in input order
+    /// (only those declared on accounts the user may see).
+    pub relationships: Vec<RelatedAccount>,
+    /// Incoming relationships left out: declared on accounts the user may not see.
     pub hidden: usize,
 }
 
@@ -264,18 +278,28 @@ pub fn visible_accounts(
 
 /// The relationships of the account `id` seen from both sides (ACC-3): those it
 /// declares (outgoing, in declaration order), then those other accounts declare
-/// towards it (incoming, in input order). Linear in the accounts and their
+/// towards it (incoming, in input order) — only from accounts `user` may see (ACC-2),
+/// the others counted as hidden. The user must have access to the account itself,
+/// else the answer is an explained refusal. Linear in the accounts and their
 /// relationships. When several records share the id, the first is the account and
 /// the others are ignored.
 pub fn account_relationships(
     _ctx: &Context,
+    user: &PortfolioUser,
     id: &str,
     accounts: &[AccountRecord],
-) -> Result<Decision<Vec<RelatedAccount>>> {
+) -> Result<Decision<AccountRelationships>> {
     let this = accounts
         .iter()
         .find(|a| a.id == id)
         .ok_or_else(|| CrmError::invalid("account", format!("no account with id `{id}` among `accounts`")))?;
+    let granted = match access::check(user, this) {
+        Ok(reason) => reason,
+        Err(refusal) => {
+            let none = AccountRelationships { allowed: false, relationships: Vec::new(), hidden: 0 };
+            return Ok(Decision::new(none, vec![refusal]));
+        }
+    };
     let mut related: Vec<RelatedAccount> = this
         .relationships
         .iter()
@@ -286,25 +310,33 @@ pub fn account_relationships(
         })
         .collect();
     let outgoing = related.len();
+    let mut hidden = 0usize;
     for other in accounts.iter().filter(|a| a.id != id) {
-        related.extend(other.relationships.iter().filter(|r| r.account == id).map(|r| RelatedAccount {
-            account: other.id.clone(),
-            reason: r.reason.clone(),
-            direction: Direction::Incoming,
-        }));
+        let pointing = other.relationships.iter().filter(|r| r.account == id);
+        if access::may_access(user, other) {
+            related.extend(pointing.map(|r| RelatedAccount {
+                account: other.id.clone(),
+                reason: r.reason.clone(),
+                direction: Direction::Incoming,
+            }));
+        } else {
+            hidden += pointing.count();
+        }
     }
     let incoming = related.len() - outgoing;
     let account = id.to_owned();
     let reason = Reason::lazy("ACC-3", move |lang| match lang {
         Lang::Pt => format!(
-            "Conta {account}: {outgoing} relacionamento(s) declarado(s) por ela e {incoming} declarado(s) por outras contas."
+            "Conta {account}: {outgoing} relacionamento(s) declarado(s) por ela e {incoming} declarado(s) por outras contas visíveis ({hidden} de contas fora do acesso)."
         ),
         Lang::En => format!(
-            "Account {account}: {outgoing} relationship(s) it declares and {incoming} declared by other accounts."
+            "Account {account}: {outgoing} relationship(s) it declares and {incoming} declared by other visible accounts ({hidden} from accounts outside access)."
         ),
     })
     .fact("account", id)
     .fact("outgoing", outgoing)
-    .fact("incoming", incoming);
-    Ok(Decision::new(related, vec![reason]))
+    .fact("incoming", incoming)
+    .fact("hidden", hidden);
+    let answer = AccountRelationships { allowed: true, relationships: related, hidden };
+    Ok(Decision::new(answer, vec![granted, reason]))
 }

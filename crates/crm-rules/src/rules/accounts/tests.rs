@@ -218,16 +218,24 @@ fn a_sale_makes_a_client() {
 
 #[test]
 fn relationships_from_both_sides() {
-    let mut a = account("A", Classification::Client, &[]);
+    // A, B, C are ana's; D is bia's. E (bia's) also points to A.
+    let mut a = account("A", Classification::Client, &["ana"]);
     a.relationships = vec![rel("B", "filial"), rel("C", "mesmo sócio")];
-    let mut b = account("B", Classification::Client, &[]);
+    let mut b = account("B", Classification::Client, &["ana"]);
     b.relationships = vec![rel("A", "matriz")];
-    let c = account("C", Classification::Lead, &[]);
-    let mut d = account("D", Classification::Lead, &[]);
+    let c = account("C", Classification::Lead, &["ana"]);
+    let mut d = account("D", Classification::Lead, &["ana"]);
     d.relationships = vec![rel("C", "x"), rel("A", "indicação")];
-    let accounts = [a, b, c, d];
-    let got = account_relationships(&Context::default(), "A", &accounts).unwrap().outcome;
-    let got: Vec<(&str, &str, Direction)> = got.iter().map(|r| (&*r.account, &*r.reason, r.direction)).collect();
+    let mut e = account("E", Classification::Lead, &["bia"]);
+    e.relationships = vec![rel("A", "concorrente")];
+    let accounts = [a, b, c, d, e];
+    let ana = user("ana", Scope::Own, &[]);
+    let got = account_relationships(&Context::default(), &ana, "A", &accounts).unwrap().outcome;
+    assert!(got.allowed);
+    // E's relationship is declared on an account ana may not see: counted, not shown.
+    assert_eq!(got.hidden, 1);
+    let got: Vec<(&str, &str, Direction)> =
+        got.relationships.iter().map(|r| (&*r.account, &*r.reason, r.direction)).collect();
     use Direction::*;
     assert_eq!(
         got,
@@ -238,7 +246,11 @@ fn relationships_from_both_sides() {
             ("D", "indicação", Incoming)
         ]
     );
-    let err = account_relationships(&Context::default(), "Z", &accounts).unwrap_err();
+    // bia may not read A: an explained refusal, nothing listed.
+    let refused = account_relationships(&Context::default(), &user("bia", Scope::Own, &[]), "A", &accounts).unwrap();
+    assert!(!refused.outcome.allowed && refused.outcome.relationships.is_empty());
+    assert_eq!(refused.reasons.iter().map(|r| r.rule()).collect::<Vec<_>>(), ["ACC-2"]);
+    let err = account_relationships(&Context::default(), &ana, "Z", &accounts).unwrap_err();
     assert_eq!((err.code(), err.path()), ("input.invalid", Some("account")));
 }
 
