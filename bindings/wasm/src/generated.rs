@@ -615,6 +615,254 @@ export interface ReviewLossesInput {
     policy?: Policy | null;
 }
 
+/** Outcome of `pipeline.create`. */
+export interface PipelineCreation {
+    /** The pipeline may be created as asked. */
+    accepted: boolean;
+    /** The new pipeline, when accepted. */
+    pipeline: Pipeline | null;
+}
+
+/** Creates a pipeline: name required, alias defaulting to the name, the creator among the authorised users, the TODOS tag first. */
+export interface CreatePipelineInput {
+    /** Active ("o fluxo está ativo"); default `true`. */
+    active?: boolean;
+    /** Alias (pseudônimo); absent or blank: the name. */
+    alias?: string | null;
+    /** The ids of the users authorised ("usuários autorizados"). */
+    authorised_users?: string[];
+    /** Description, shown under the name. */
+    description?: string | null;
+    /** The new pipeline's id. */
+    id: string;
+    /** Name (nome do fluxo); must not be blank. */
+    name: string;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The id of the user creating it (added to the authorised users when absent). */
+    user: string;
+}
+
+/** Outcome of `pipeline.change`. */
+export interface PipelineChange {
+    /** The change was made. */
+    accepted: boolean;
+    /** The pipeline was deleted. */
+    deleted: boolean;
+    /** The pipeline after the change (unchanged when refused); null once deleted. */
+    pipeline: Pipeline | null;
+}
+
+/** Edits, activates, inactivates, sets the authorised users of or deletes a pipeline, when the user is authorised; a pipeline holding atendimentos is not deleted. */
+export interface ChangePipelineInput {
+    /** What to do. */
+    action: PipelineAction;
+    /** The pipeline as it is now. */
+    pipeline: PipelineInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The id of the user making the change (must be authorised). */
+    user: string;
+}
+
+/** Outcome of `pipeline.visible`. */
+export interface VisiblePipelines {
+    /** How many pipelines the user does not see. */
+    hidden: number;
+    /** The ids of the pipelines the user sees, in input order. */
+    visible: string[];
+}
+
+/** The pipelines the user sees (is authorised in), in the order given, and how many are hidden. */
+export interface VisiblePipelinesInput {
+    /** The pipelines to look through. */
+    pipelines: PipelineInput[];
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The id of the user asking. */
+    user: string;
+}
+
+/** Outcome of `pipeline.can_add`. */
+export interface AddPermission {
+    /** The user may add an atendimento to the pipeline now. */
+    allowed: boolean;
+}
+
+/** Whether the user may add an atendimento to the pipeline now: authorised and the pipeline active. */
+export interface CanAddInput {
+    /** The pipeline. */
+    pipeline: PipelineInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The id of the user who wants to add an atendimento. */
+    user: string;
+}
+
+/** Outcome of `tag.change`. */
+export interface TagChange {
+    /** The change was made. */
+    accepted: boolean;
+    /** The pipeline after the change (unchanged when refused). */
+    pipeline: Pipeline;
+}
+
+/** Creates, renames, recolours, deletes or reorders a pipeline's tags; TODOS always stays first and is never renamed or deleted. */
+export interface ChangeTagsInput {
+    /** What to do to its tags. */
+    action: TagAction;
+    /** The pipeline as it is now. */
+    pipeline: PipelineInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The id of the user making the change (must be authorised in the pipeline). */
+    user: string;
+}
+
+/** Outcome of `tag.can_bind`. */
+export interface BindPermission {
+    /** The tag may be bound to an atendimento of the pipeline now. */
+    allowed: boolean;
+}
+
+/** Whether a tag may be bound to an atendimento now: the tag exists and no reordering is open. */
+export interface CanBindInput {
+    /** The pipeline of the atendimento. */
+    pipeline: PipelineInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The tag's name (compared ignoring accents and case). */
+    tag: string;
+    /** The id of the user who wants to bind the tag (must be authorised). */
+    user: string;
+}
+
+/** Outcome of `quote.create`. */
+export interface QuoteCreated {
+    /** The quote was created (false: access refused). */
+    accepted: boolean;
+    /** The new quote, version 1, awaiting approval; `null` when refused. */
+    quote: Quote | null;
+    /** Its total in centavos; `null` when refused. */
+    total_centavos: number | null;
+}
+
+/** Creates a quote: version 1, awaiting approval, with the total of its items. */
+export interface CreateQuoteInput {
+    /** The account the quote is for. */
+    account: AccountRecordInput;
+    /** Payment conditions, if already known. */
+    conditions?: string | null;
+    /** The quote's identifier. */
+    id: string;
+    /** The lines (at least one). */
+    items: QuoteItemInput[];
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The user creating the quote (ACC-2: must have access to the account). */
+    user: PortfolioUser;
+}
+
+/** Outcome of `quote.revise`. */
+export interface QuoteRevised {
+    /** The new version was created. */
+    accepted: boolean;
+    /** Every version, by version: the new one awaiting approval, the earlier ones superseded; unchanged when refused. */
+    quotes: Quote[];
+    /** The new version's total in centavos; `null` when refused. */
+    total_centavos: number | null;
+    /** The new version's number; `null` when refused. */
+    version: number | null;
+}
+
+/** Edits a quote: creates the next version, awaiting approval, and supersedes the previous one. */
+export interface ReviseQuoteInput {
+    /** The account the quote is for. */
+    account: AccountRecordInput;
+    /** The edit. */
+    changes: QuoteChanges;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** Every version of the quote (same id), in any order. */
+    quotes: QuoteInput[];
+    /** The user editing the quote. */
+    user: PortfolioUser;
+}
+
+/** Outcome of `quote.approve` and `sale.register`. */
+export interface SaleOutcome {
+    /** The sale was made. */
+    accepted: boolean;
+    /** The account: a client after the sale (ACC-1), unchanged when refused. */
+    account: AccountRecord;
+    /** Ids of the agendamentos the seller closes (AGD-5), in input order (`null` for one without an id); empty when refused. */
+    agendamentos_to_close: (string | null)[];
+    /** The version asked for: approved when accepted, unchanged when refused (`null` when a direct sale is refused). */
+    quote: Quote | null;
+    /** The sale, with its value and conditions; `null` when refused. */
+    sale: Sale | null;
+}
+
+/** Approves a quote's current version: it becomes a sale with value and conditions, and the account a client. */
+export interface ApproveQuoteInput {
+    /** The account the quote is for. */
+    account: AccountRecordInput;
+    /** The account's agendamentos, to find those the sale closes (AGD-5). */
+    agendamentos?: AgendamentoInput[];
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** Every version of the quote (same id), in any order. */
+    quotes: QuoteInput[];
+    /** The product/service sold, matched against the agendamentos' subjects (AGD-5); required when `agendamentos` is not empty. */
+    subject?: string | null;
+    /** The user approving. */
+    user: PortfolioUser;
+    /** The version to approve (must be the current one, ORC-2). */
+    version: number;
+}
+
+/** Registers a sale directly: a quote created approved (version 1). */
+export interface RegisterSaleInput {
+    /** The account sold to. */
+    account: AccountRecordInput;
+    /** The account's agendamentos, to find those the sale closes (AGD-5). */
+    agendamentos?: AgendamentoInput[];
+    /** Payment conditions (required: a sale without them is refused, 000 §2). */
+    conditions?: string | null;
+    /** The sale's (quote's) identifier. */
+    id: string;
+    /** The lines (at least one). */
+    items: QuoteItemInput[];
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The product/service sold (AGD-5); required when `agendamentos` is not empty. */
+    subject?: string | null;
+    /** The user registering the sale. */
+    user: PortfolioUser;
+}
+
+/** Outcome of `sale.nfe_check`. */
+export interface NfeCheck {
+    /** The check was made (false: access refused, ACC-2). */
+    accepted: boolean;
+    /** What is still missing, in the order document, name, address. */
+    missing: NfeField[];
+    /** Every piece of data is there: the NF-e can be issued. */
+    ready: boolean;
+}
+
+/** The customer data still missing to issue a sale's NF-e (valid CPF/CNPJ, name, address). */
+export interface NfeCheckInput {
+    /** The account sold to. */
+    account: AccountRecordInput;
+    /** The customer data filled in. */
+    customer: NfeCustomer;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The user requesting the NF-e. */
+    user: PortfolioUser;
+}
+
 /** Every configurable number and list, with the seeds' values as defaults. */
 export interface Policy {
     /** Accounts: catalogues and classification moves (ACC). */
@@ -1045,6 +1293,137 @@ export interface LossInput {
     recorded_on: IsoDate;
 }
 
+/** A pipeline (fluxo): a sales funnel to organise and follow the atendimentos (FLX-1). */
+export interface Pipeline {
+    /** Active ("o fluxo está ativo"): only an active pipeline takes new atendimentos. */
+    active: boolean;
+    /** Alias (pseudônimo); absent or blank: the name. */
+    alias: string;
+    /** How many atendimentos it holds (active, archived or in the trash). */
+    atendimentos: number;
+    /** The ids of the users authorised to see it, change it and add to it. */
+    authorised_users: string[];
+    /** Description, shown under the name in the list of pipelines. */
+    description: string | null;
+    /** Identifier. */
+    id: string;
+    /** Name (nome do fluxo). */
+    name: string;
+    /** A reordering of the tags is open (not finished): tags cannot be bound meanwhile. */
+    reordering: boolean;
+    /** Its tags, `TODOS` always first; absent: only `TODOS`. */
+    tags: Tag[];
+}
+
+/** What to do to a pipeline (FLX-1): `{"edit": {…}}`, `"activate"`, `"inactivate"`, `{"set_users": {"users": […]}}` or `"delete"`. */
+export type PipelineAction = PipelineActionEdit | "activate" | "inactivate" | PipelineActionSetUsers | "delete";
+
+/** A pipeline (fluxo): a sales funnel to organise and follow the atendimentos (FLX-1). */
+export interface PipelineInput {
+    /** Active ("o fluxo está ativo"): only an active pipeline takes new atendimentos. */
+    active?: boolean;
+    /** Alias (pseudônimo); absent or blank: the name. */
+    alias?: string;
+    /** How many atendimentos it holds (active, archived or in the trash). */
+    atendimentos?: number;
+    /** The ids of the users authorised to see it, change it and add to it. */
+    authorised_users?: string[];
+    /** Description, shown under the name in the list of pipelines. */
+    description?: string | null;
+    /** Identifier. */
+    id: string;
+    /** Name (nome do fluxo). */
+    name: string;
+    /** A reordering of the tags is open (not finished): tags cannot be bound meanwhile. */
+    reordering?: boolean;
+    /** Its tags, `TODOS` always first; absent: only `TODOS`. */
+    tags?: TagInput[];
+}
+
+/** What to do to a pipeline's tags (FLX-2): `{"create": {…}}`, `{"rename": {…}}`, `{"recolour": {…}}`, `{"delete": {…}}`, `"start_reordering"`, `{"reorder": {"order": […]}}` or `"finish_reordering"`. Tags are named ignoring accents and case. */
+export type TagAction = TagActionCreate | TagActionRename | TagActionRecolour | TagActionDelete | "start_reordering" | TagActionReorder | "finish_reordering";
+
+/** One version of a quote (orçamento). Every version of a quote shares its `id`. */
+export interface Quote {
+    /** The account's id. */
+    account: string;
+    /** Payment conditions (condições), required to approve (000 §2). */
+    conditions: string | null;
+    /** The user who created this version. */
+    created_by: string;
+    /** The quote's identifier (the same for all its versions). */
+    id: string;
+    /** The lines. */
+    items: QuoteItem[];
+    /** Where this version stands. */
+    status: QuoteStatus;
+    /** Version, from 1; each edit creates the next (ORC-2). */
+    version: number;
+}
+
+/** One line of a quote. */
+export interface QuoteItemInput {
+    /** The product or service. */
+    description: string;
+    /** Discount on the whole line, in centavos (never more than the line). */
+    discount_centavos?: number;
+    /** How many (at least 1). */
+    quantity: number;
+    /** Price of one unit, in centavos. */
+    unit_price_centavos: number;
+}
+
+/** What an edit of a quote changes (ORC-2). */
+export interface QuoteChanges {
+    /** New payment conditions; when absent, the current version's are kept. */
+    conditions?: string | null;
+    /** The full list of lines of the new version (at least one). */
+    items: QuoteItemInput[];
+}
+
+/** One version of a quote (orçamento). Every version of a quote shares its `id`. */
+export interface QuoteInput {
+    /** The account's id. */
+    account: string;
+    /** Payment conditions (condições), required to approve (000 §2). */
+    conditions?: string | null;
+    /** The user who created this version. */
+    created_by: string;
+    /** The quote's identifier (the same for all its versions). */
+    id: string;
+    /** The lines. */
+    items: QuoteItemInput[];
+    /** Where this version stands. */
+    status: QuoteStatus;
+    /** Version, from 1; each edit creates the next (ORC-2). */
+    version: number;
+}
+
+/** A closed sale: an approved quote, with its value and conditions (ORC-1, 000 §2). */
+export interface Sale {
+    /** The payment conditions. */
+    conditions: string;
+    /** The quote's id. */
+    quote: string;
+    /** The value of the sale, in centavos (the quote's total). */
+    value_centavos: number;
+    /** The version approved. */
+    version: number;
+}
+
+/** A piece of customer data an NF-e needs. */
+export type NfeField = "document" | "name" | "address";
+
+/** The customer data of a sale's NF-e, as filled in so far. */
+export interface NfeCustomer {
+    /** Address. */
+    address?: string | null;
+    /** CPF or CNPJ, with or without punctuation. */
+    document?: string | null;
+    /** Name or razão social. */
+    name?: string | null;
+}
+
 /** Accounts (ACC-1, ACC-3). */
 export interface AccountsPolicy {
     /** ACC-3: the characteristics an account may have ("parametrizadas na área de cadastros"); an entry outside it is an error naming it. Empty: no catalogue, any. */
@@ -1365,6 +1744,72 @@ export interface QueryText {
     text: string;
 }
 
+/** A tag (etiqueta) of a pipeline, bound to its atendimentos to identify them (FLX-2). */
+export interface Tag {
+    /** Colour, as the screen shows it (e.g. `#ff0000`); none when not chosen. */
+    colour: string | null;
+    /** Name, unique in the pipeline ignoring accents and case. */
+    name: string;
+}
+
+/** Change the name, the alias or the description (each only when given). */
+export interface PipelineActionEdit {
+    edit: EditPipeline;
+}
+
+/** Replace the authorised users (at least one). */
+export interface PipelineActionSetUsers {
+    set_users: SetUsers;
+}
+
+/** A tag (etiqueta) of a pipeline, bound to its atendimentos to identify them (FLX-2). */
+export interface TagInput {
+    /** Colour, as the screen shows it (e.g. `#ff0000`); none when not chosen. */
+    colour?: string | null;
+    /** Name, unique in the pipeline ignoring accents and case. */
+    name: string;
+}
+
+/** Create a tag, last in the order. */
+export interface TagActionCreate {
+    create: NewTag;
+}
+
+/** Rename a tag (not `TODOS`). */
+export interface TagActionRename {
+    rename: TagRename;
+}
+
+/** Change a tag's colour. */
+export interface TagActionRecolour {
+    recolour: TagColour;
+}
+
+/** Delete a tag (not `TODOS`). */
+export interface TagActionDelete {
+    delete: TagName;
+}
+
+/** Set the order of the tags while a reordering is open. */
+export interface TagActionReorder {
+    reorder: Reorder;
+}
+
+/** One line of a quote. */
+export interface QuoteItem {
+    /** The product or service. */
+    description: string;
+    /** Discount on the whole line, in centavos (never more than the line). */
+    discount_centavos: number;
+    /** How many (at least 1). */
+    quantity: number;
+    /** Price of one unit, in centavos. */
+    unit_price_centavos: number;
+}
+
+/** Where a version of a quote stands (ORC-1, ORC-2). */
+export type QuoteStatus = "awaiting_approval" | "approved" | "superseded";
+
 /** One allowed change of classification. */
 export interface ClassificationMove {
     /** From. */
@@ -1431,6 +1876,58 @@ export interface AccountStatusInactiveAutomatic {
     /** Date of the inactivation. */
     on: IsoDate;
     state: "inactive_automatic";
+}
+
+/** The fields of an `edit`: each changes only when given. */
+export interface EditPipeline {
+    /** New alias; blank: the name. */
+    alias?: string | null;
+    /** New description; blank: none. */
+    description?: string | null;
+    /** New name; must not be blank. */
+    name?: string | null;
+}
+
+/** The authorised users of a `set_users`. */
+export interface SetUsers {
+    /** The ids of the users authorised from now on. */
+    users: string[];
+}
+
+/** The tag of a `create`. */
+export interface NewTag {
+    /** Its colour; absent or blank: none. */
+    colour?: string | null;
+    /** Its name: not blank, not the name of another tag. */
+    name: string;
+}
+
+/** A `rename`. */
+export interface TagRename {
+    /** The tag's current name. */
+    tag: string;
+    /** The new name: not blank, not the name of another tag. */
+    to: string;
+}
+
+/** A `recolour`. */
+export interface TagColour {
+    /** The new colour; absent or blank: none. */
+    colour?: string | null;
+    /** The tag's name. */
+    tag: string;
+}
+
+/** The tag of a `delete`. */
+export interface TagName {
+    /** The tag's name. */
+    tag: string;
+}
+
+/** The new order of a `reorder`. */
+export interface Reorder {
+    /** Every tag besides `TODOS`, once, in the new order; `TODOS` may be listed anywhere or left out: it goes back to first place. */
+    order: string[];
 }
 
 /** A reason of `calendar.is_business_day`: it cites one of the rule IDs the rule declares. */
@@ -1953,6 +2450,149 @@ export interface LossReviewDecision extends Decision<LossReview> {
     reasons: LossReviewReason[];
 }
 
+/** A reason of `pipeline.create`: it cites one of the rule IDs the rule declares. */
+export interface PipelineCreateReason extends Reason {
+    rule: "FLX-1";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `pipeline.create`: Creates a pipeline: name required, alias defaulting to the name, the creator among the authorised users, the TODOS tag first. */
+export interface PipelineCreateDecision extends Decision<PipelineCreation> {
+    reasons: PipelineCreateReason[];
+}
+
+/** A reason of `pipeline.change`: it cites one of the rule IDs the rule declares. */
+export interface PipelineChangeReason extends Reason {
+    rule: "FLX-1";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `pipeline.change`: Edits, activates, inactivates, sets the authorised users of or deletes a pipeline, when the user is authorised; a pipeline holding atendimentos is not deleted. */
+export interface PipelineChangeDecision extends Decision<PipelineChange> {
+    reasons: PipelineChangeReason[];
+}
+
+/** A reason of `pipeline.visible`: it cites one of the rule IDs the rule declares. */
+export interface PipelineVisibleReason extends Reason {
+    rule: "FLX-1";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `pipeline.visible`: The pipelines the user sees (is authorised in), in the order given, and how many are hidden. */
+export interface PipelineVisibleDecision extends Decision<VisiblePipelines> {
+    reasons: PipelineVisibleReason[];
+}
+
+/** A reason of `pipeline.can_add`: it cites one of the rule IDs the rule declares. */
+export interface PipelineCanAddReason extends Reason {
+    rule: "FLX-1";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `pipeline.can_add`: Whether the user may add an atendimento to the pipeline now: authorised and the pipeline active. */
+export interface PipelineCanAddDecision extends Decision<AddPermission> {
+    reasons: PipelineCanAddReason[];
+}
+
+/** A reason of `tag.change`: it cites one of the rule IDs the rule declares. */
+export interface TagChangeReason extends Reason {
+    rule: "FLX-2" | "FLX-1";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `tag.change`: Creates, renames, recolours, deletes or reorders a pipeline's tags; TODOS always stays first and is never renamed or deleted. */
+export interface TagChangeDecision extends Decision<TagChange> {
+    reasons: TagChangeReason[];
+}
+
+/** A reason of `tag.can_bind`: it cites one of the rule IDs the rule declares. */
+export interface TagCanBindReason extends Reason {
+    rule: "FLX-2" | "FLX-1";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `tag.can_bind`: Whether a tag may be bound to an atendimento now: the tag exists and no reordering is open. */
+export interface TagCanBindDecision extends Decision<BindPermission> {
+    reasons: TagCanBindReason[];
+}
+
+/** A reason of `quote.create`: it cites one of the rule IDs the rule declares. */
+export interface QuoteCreateReason extends Reason {
+    rule: "ORC-1" | "ACC-2";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `quote.create`: Creates a quote: version 1, awaiting approval, with the total of its items. */
+export interface QuoteCreateDecision extends Decision<QuoteCreated> {
+    reasons: QuoteCreateReason[];
+}
+
+/** A reason of `quote.revise`: it cites one of the rule IDs the rule declares. */
+export interface QuoteReviseReason extends Reason {
+    rule: "ORC-2" | "ORC-1" | "ACC-2";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `quote.revise`: Edits a quote: creates the next version, awaiting approval, and supersedes the previous one. */
+export interface QuoteReviseDecision extends Decision<QuoteRevised> {
+    reasons: QuoteReviseReason[];
+}
+
+/** A reason of `quote.approve`: it cites one of the rule IDs the rule declares. */
+export interface QuoteApproveReason extends Reason {
+    rule: "ORC-1" | "ORC-2" | "ACC-1" | "ACC-2" | "AGD-5";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `quote.approve`: Approves a quote's current version: it becomes a sale with value and conditions, and the account a client. */
+export interface QuoteApproveDecision extends Decision<SaleOutcome> {
+    reasons: QuoteApproveReason[];
+}
+
+/** A reason of `sale.register`: it cites one of the rule IDs the rule declares. */
+export interface SaleRegisterReason extends Reason {
+    rule: "ORC-1" | "ACC-1" | "ACC-2" | "AGD-5";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `sale.register`: Registers a sale directly: a quote created approved (version 1). */
+export interface SaleRegisterDecision extends Decision<SaleOutcome> {
+    reasons: SaleRegisterReason[];
+}
+
+/** A reason of `sale.nfe_check`: it cites one of the rule IDs the rule declares. */
+export interface SaleNfeCheckReason extends Reason {
+    rule: "ORC-1" | "ACC-2";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `sale.nfe_check`: The customer data still missing to issue a sale's NF-e (valid CPF/CNPJ, name, address). */
+export interface SaleNfeCheckDecision extends Decision<NfeCheck> {
+    reasons: SaleNfeCheckReason[];
+}
+
 /** Stable machine-readable error codes (docs/API.md, "Errors"). */
 export type CrmErrorCode = "input.invalid" | "input.missing_field" | "input.invalid_date" | "calendar.out_of_range" | "policy.invalid" | "rule.unknown";
 
@@ -1969,7 +2609,7 @@ export interface CrmError extends Error {
 export function isCrmError(value: unknown): value is CrmError;
 
 /** Every rule name `evaluate` knows. */
-export type RuleName = "calendar.is_business_day" | "calendar.add_business_days" | "calendar.business_days_between" | "calendar.holidays_in" | "agendamento.create" | "agendamento.renew" | "agendamento.evaluate" | "agendamento.close_after_sale" | "contact.inbound" | "contact.route" | "contact.commission" | "contact.reinstatement" | "contact.debt" | "contact.open_boletos" | "contact.third_party" | "interaction.check" | "identifier.is_valid_cpf" | "identifier.is_valid_cnpj" | "identifier.format_cpf" | "identifier.format_cnpj" | "identifier.normalize_phone" | "identifier.normalize_email" | "identifier.search_key" | "identifier.clean_text" | "registration.check" | "duplicates.task" | "duplicates.candidates" | "duplicates.all" | "merge.plan" | "merge.apply" | "merge.revert" | "account.validate" | "account.access" | "account.visible" | "account.classify" | "account.after_sale" | "account.relationships" | "account.query" | "loss.record" | "loss.review";
+export type RuleName = "calendar.is_business_day" | "calendar.add_business_days" | "calendar.business_days_between" | "calendar.holidays_in" | "agendamento.create" | "agendamento.renew" | "agendamento.evaluate" | "agendamento.close_after_sale" | "contact.inbound" | "contact.route" | "contact.commission" | "contact.reinstatement" | "contact.debt" | "contact.open_boletos" | "contact.third_party" | "interaction.check" | "identifier.is_valid_cpf" | "identifier.is_valid_cnpj" | "identifier.format_cpf" | "identifier.format_cnpj" | "identifier.normalize_phone" | "identifier.normalize_email" | "identifier.search_key" | "identifier.clean_text" | "registration.check" | "duplicates.task" | "duplicates.candidates" | "duplicates.all" | "merge.plan" | "merge.apply" | "merge.revert" | "account.validate" | "account.access" | "account.visible" | "account.classify" | "account.after_sale" | "account.relationships" | "account.query" | "loss.record" | "loss.review" | "pipeline.create" | "pipeline.change" | "pipeline.visible" | "pipeline.can_add" | "tag.change" | "tag.can_bind" | "quote.create" | "quote.revise" | "quote.approve" | "sale.register" | "sale.nfe_check";
 
 /** The input and answer types of each rule. */
 export interface Rules {
@@ -2013,6 +2653,17 @@ export interface Rules {
     "account.query": { input: QueryAccountsInput; outcome: QueryOutcome; answer: AccountQueryDecision };
     "loss.record": { input: RecordLossInput; outcome: LossRecording; answer: LossRecordDecision };
     "loss.review": { input: ReviewLossesInput; outcome: LossReview; answer: LossReviewDecision };
+    "pipeline.create": { input: CreatePipelineInput; outcome: PipelineCreation; answer: PipelineCreateDecision };
+    "pipeline.change": { input: ChangePipelineInput; outcome: PipelineChange; answer: PipelineChangeDecision };
+    "pipeline.visible": { input: VisiblePipelinesInput; outcome: VisiblePipelines; answer: PipelineVisibleDecision };
+    "pipeline.can_add": { input: CanAddInput; outcome: AddPermission; answer: PipelineCanAddDecision };
+    "tag.change": { input: ChangeTagsInput; outcome: TagChange; answer: TagChangeDecision };
+    "tag.can_bind": { input: CanBindInput; outcome: BindPermission; answer: TagCanBindDecision };
+    "quote.create": { input: CreateQuoteInput; outcome: QuoteCreated; answer: QuoteCreateDecision };
+    "quote.revise": { input: ReviseQuoteInput; outcome: QuoteRevised; answer: QuoteReviseDecision };
+    "quote.approve": { input: ApproveQuoteInput; outcome: SaleOutcome; answer: QuoteApproveDecision };
+    "sale.register": { input: RegisterSaleInput; outcome: SaleOutcome; answer: SaleRegisterDecision };
+    "sale.nfe_check": { input: NfeCheckInput; outcome: NfeCheck; answer: SaleNfeCheckDecision };
 }
 
 /** Runs the rule named `rule` on a JSON-shaped input: `{outcome, reasons}`. */
@@ -2185,6 +2836,72 @@ pub fn record_loss(#[wasm_bindgen(unchecked_param_type = "RecordLossInput")] inp
 #[wasm_bindgen(js_name = lossesDueForReview, unchecked_return_type = "LossReviewDecision")]
 pub fn losses_due_for_review(#[wasm_bindgen(unchecked_param_type = "ReviewLossesInput")] input: JsValue) -> JsResult<JsValue> {
     run("loss.review", &input)
+}
+
+/// Rule `pipeline.create`: Creates a pipeline: name required, alias defaulting to the name, the creator among the authorised users, the TODOS tag first. (FLX-1)
+#[wasm_bindgen(js_name = createPipeline, unchecked_return_type = "PipelineCreateDecision")]
+pub fn create_pipeline(#[wasm_bindgen(unchecked_param_type = "CreatePipelineInput")] input: JsValue) -> JsResult<JsValue> {
+    run("pipeline.create", &input)
+}
+
+/// Rule `pipeline.change`: Edits, activates, inactivates, sets the authorised users of or deletes a pipeline, when the user is authorised; a pipeline holding atendimentos is not deleted. (FLX-1)
+#[wasm_bindgen(js_name = changePipeline, unchecked_return_type = "PipelineChangeDecision")]
+pub fn change_pipeline(#[wasm_bindgen(unchecked_param_type = "ChangePipelineInput")] input: JsValue) -> JsResult<JsValue> {
+    run("pipeline.change", &input)
+}
+
+/// Rule `pipeline.visible`: The pipelines the user sees (is authorised in), in the order given, and how many are hidden. (FLX-1)
+#[wasm_bindgen(js_name = visiblePipelines, unchecked_return_type = "PipelineVisibleDecision")]
+pub fn visible_pipelines(#[wasm_bindgen(unchecked_param_type = "VisiblePipelinesInput")] input: JsValue) -> JsResult<JsValue> {
+    run("pipeline.visible", &input)
+}
+
+/// Rule `pipeline.can_add`: Whether the user may add an atendimento to the pipeline now: authorised and the pipeline active. (FLX-1)
+#[wasm_bindgen(js_name = canAddToPipeline, unchecked_return_type = "PipelineCanAddDecision")]
+pub fn can_add_to_pipeline(#[wasm_bindgen(unchecked_param_type = "CanAddInput")] input: JsValue) -> JsResult<JsValue> {
+    run("pipeline.can_add", &input)
+}
+
+/// Rule `tag.change`: Creates, renames, recolours, deletes or reorders a pipeline's tags; TODOS always stays first and is never renamed or deleted. (FLX-2, FLX-1)
+#[wasm_bindgen(js_name = changeTags, unchecked_return_type = "TagChangeDecision")]
+pub fn change_tags(#[wasm_bindgen(unchecked_param_type = "ChangeTagsInput")] input: JsValue) -> JsResult<JsValue> {
+    run("tag.change", &input)
+}
+
+/// Rule `tag.can_bind`: Whether a tag may be bound to an atendimento now: the tag exists and no reordering is open. (FLX-2, FLX-1)
+#[wasm_bindgen(js_name = canBindTag, unchecked_return_type = "TagCanBindDecision")]
+pub fn can_bind_tag(#[wasm_bindgen(unchecked_param_type = "CanBindInput")] input: JsValue) -> JsResult<JsValue> {
+    run("tag.can_bind", &input)
+}
+
+/// Rule `quote.create`: Creates a quote: version 1, awaiting approval, with the total of its items. (ORC-1, ACC-2)
+#[wasm_bindgen(js_name = createQuote, unchecked_return_type = "QuoteCreateDecision")]
+pub fn create_quote(#[wasm_bindgen(unchecked_param_type = "CreateQuoteInput")] input: JsValue) -> JsResult<JsValue> {
+    run("quote.create", &input)
+}
+
+/// Rule `quote.revise`: Edits a quote: creates the next version, awaiting approval, and supersedes the previous one. (ORC-2, ORC-1, ACC-2)
+#[wasm_bindgen(js_name = reviseQuote, unchecked_return_type = "QuoteReviseDecision")]
+pub fn revise_quote(#[wasm_bindgen(unchecked_param_type = "ReviseQuoteInput")] input: JsValue) -> JsResult<JsValue> {
+    run("quote.revise", &input)
+}
+
+/// Rule `quote.approve`: Approves a quote's current version: it becomes a sale with value and conditions, and the account a client. (ORC-1, ORC-2, ACC-1, ACC-2, AGD-5)
+#[wasm_bindgen(js_name = approveQuote, unchecked_return_type = "QuoteApproveDecision")]
+pub fn approve_quote(#[wasm_bindgen(unchecked_param_type = "ApproveQuoteInput")] input: JsValue) -> JsResult<JsValue> {
+    run("quote.approve", &input)
+}
+
+/// Rule `sale.register`: Registers a sale directly: a quote created approved (version 1). (ORC-1, ACC-1, ACC-2, AGD-5)
+#[wasm_bindgen(js_name = registerSale, unchecked_return_type = "SaleRegisterDecision")]
+pub fn register_sale(#[wasm_bindgen(unchecked_param_type = "RegisterSaleInput")] input: JsValue) -> JsResult<JsValue> {
+    run("sale.register", &input)
+}
+
+/// Rule `sale.nfe_check`: The customer data still missing to issue a sale's NF-e (valid CPF/CNPJ, name, address). (ORC-1, ACC-2)
+#[wasm_bindgen(js_name = nfeCheck, unchecked_return_type = "SaleNfeCheckDecision")]
+pub fn nfe_check(#[wasm_bindgen(unchecked_param_type = "NfeCheckInput")] input: JsValue) -> JsResult<JsValue> {
+    run("sale.nfe_check", &input)
 }
 
 /// Whether a CPF is valid (check digits).

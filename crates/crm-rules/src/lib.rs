@@ -33,7 +33,8 @@ pub use error::{CrmError, ErrorCategory, Result};
 pub use model::{
     Account, AccountContact, AccountRecord, AccountStatus, Agendamento, AgendamentoKind, Availability, Boleto, Channel,
     Classification, ContactRequest, DateRange, Debt, DocumentMeta, InboundContact, Interaction, InterestArea, Loss,
-    PortfolioUser, Purpose, Relationship, Requester, SaleRequest, Schedule, Scope, Team, User,
+    Pipeline, PortfolioUser, Purpose, Quote, QuoteItem, QuoteStatus, Relationship, Requester, Sale, SaleRequest,
+    Schedule, Scope, Tag, Team, User,
 };
 pub use policy::{
     AccountsPolicy, AgendamentoPolicy, CalendarPolicy, ClassificationMove, DatedClosure, DebtPolicy, DuplicateWeights,

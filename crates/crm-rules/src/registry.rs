@@ -101,7 +101,7 @@ macro_rules! rules {
 }
 
 /// Every module's rules, in catalogue order.
-fn modules() -> [&'static [RuleInfo]; 17] {
+fn modules() -> [&'static [RuleInfo]; 19] {
     use crate::rules::*;
     [
         calendar::RULES,
@@ -121,6 +121,8 @@ fn modules() -> [&'static [RuleInfo]; 17] {
         accounts::RULES,
         account_query::RULES,
         losses::RULES,
+        pipelines::RULES,
+        quotes::RULES,
     ]
 }
 

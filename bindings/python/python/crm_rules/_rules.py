@@ -51,10 +51,31 @@ from ._types import (
     MergeRecord,
     MergeRecordInput,
     MergeRevertDecision,
+    NfeCustomer,
+    Pipeline,
+    PipelineAction,
+    PipelineCanAddDecision,
+    PipelineChangeDecision,
+    PipelineCreateDecision,
+    PipelineInput,
+    PipelineVisibleDecision,
     PortfolioUser,
     Purpose,
     Query,
+    Quote,
+    QuoteApproveDecision,
+    QuoteChanges,
+    QuoteCreateDecision,
+    QuoteInput,
+    QuoteItem,
+    QuoteItemInput,
+    QuoteReviseDecision,
     RegistrationCheckDecision,
+    SaleNfeCheckDecision,
+    SaleRegisterDecision,
+    TagAction,
+    TagCanBindDecision,
+    TagChangeDecision,
 )
 
 __all__ = [
@@ -86,6 +107,17 @@ __all__ = [
     "query_accounts",
     "record_loss",
     "losses_due_for_review",
+    "create_pipeline",
+    "change_pipeline",
+    "visible_pipelines",
+    "can_add_to_pipeline",
+    "change_tags",
+    "can_bind_tag",
+    "create_quote",
+    "revise_quote",
+    "approve_quote",
+    "register_sale",
+    "nfe_check",
 ]
 
 
@@ -723,3 +755,322 @@ def losses_due_for_review(
     request["losses"] = check_sequence(losses, "losses")
     request["on"] = check_date(on, "on")
     return call("loss.review", request, policy, {})  # type: ignore[no-any-return]
+
+
+def create_pipeline(
+    user: str,
+    id: str,
+    name: str,
+    alias: Optional[str] = None,
+    description: Optional[str] = None,
+    *,
+    authorised_users: Optional[Sequence[str]] = None,
+    active: bool = True,
+    policy: PolicyLike = None,
+) -> PipelineCreateDecision:
+    """Creates a pipeline: name required, alias defaulting to the name, the creator among the authorised users, the TODOS tag first.
+
+    Rule ``pipeline.create``; cites FLX-1.
+
+    Example (vector ``flx1_create_blank_name_refused``):
+
+    >>> decision = create_pipeline('ana', 'f1', '   ')
+    >>> decision["outcome"]["accepted"], decision["outcome"]["pipeline"]
+    (False, None)
+    >>> {'FLX-1'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = user
+    request["id"] = id
+    request["name"] = name
+    if alias is not None:
+        request["alias"] = alias
+    if description is not None:
+        request["description"] = description
+    if authorised_users is not None:
+        request["authorised_users"] = check_sequence(authorised_users, "authorised_users")
+    request["active"] = active
+    return call("pipeline.create", request, policy, {})  # type: ignore[no-any-return]
+
+
+def change_pipeline(
+    user: str,
+    pipeline: Union[PipelineInput, Pipeline],
+    action: PipelineAction,
+    *,
+    policy: PolicyLike = None,
+) -> PipelineChangeDecision:
+    """Edits, activates, inactivates, sets the authorised users of or deletes a pipeline, when the user is authorised; a pipeline holding atendimentos is not deleted.
+
+    Rule ``pipeline.change``; cites FLX-1.
+
+    Example (vector ``flx1_change_delete_empty``):
+
+    >>> decision = change_pipeline('ana', {'id': 'f1', 'name': 'Vendas', 'authorised_users': ['ana']}, 'delete')
+    >>> decision["outcome"]["accepted"], decision["outcome"]["pipeline"], decision["outcome"]["deleted"]
+    (True, None, True)
+    >>> {'FLX-1'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = user
+    request["pipeline"] = check_mapping(pipeline, "pipeline")
+    request["action"] = action
+    return call("pipeline.change", request, policy, {})  # type: ignore[no-any-return]
+
+
+def visible_pipelines(
+    user: str,
+    pipelines: Sequence[Union[PipelineInput, Pipeline]],
+    *,
+    policy: PolicyLike = None,
+) -> PipelineVisibleDecision:
+    """The pipelines the user sees (is authorised in), in the order given, and how many are hidden.
+
+    Rule ``pipeline.visible``; cites FLX-1.
+
+    Example (vector ``flx1_visible_in_order_with_hidden``):
+
+    >>> decision = visible_pipelines('ana', [{'id': 'a', 'name': 'A', 'authorised_users': ['ana']}, {'id': 'b', 'name': 'B', 'authorised_users': ['bia']}, {'id': 'c', 'name': 'C', 'authorised_users': ['bia', 'ana']}, {'id': 'd', 'name': 'D'}])
+    >>> decision["outcome"]["hidden"]
+    2
+    >>> {'FLX-1'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = user
+    request["pipelines"] = check_sequence(pipelines, "pipelines")
+    return call("pipeline.visible", request, policy, {})  # type: ignore[no-any-return]
+
+
+def can_add_to_pipeline(
+    user: str,
+    pipeline: Union[PipelineInput, Pipeline],
+    *,
+    policy: PolicyLike = None,
+) -> PipelineCanAddDecision:
+    """Whether the user may add an atendimento to the pipeline now: authorised and the pipeline active.
+
+    Rule ``pipeline.can_add``; cites FLX-1.
+
+    Example (vector ``flx1_can_add_authorised_active``):
+
+    >>> decision = can_add_to_pipeline('ana', {'id': 'f1', 'name': 'Vendas', 'authorised_users': ['ana']})
+    >>> decision["outcome"]["allowed"]
+    True
+    >>> {'FLX-1'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = user
+    request["pipeline"] = check_mapping(pipeline, "pipeline")
+    return call("pipeline.can_add", request, policy, {})  # type: ignore[no-any-return]
+
+
+def change_tags(
+    user: str,
+    pipeline: Union[PipelineInput, Pipeline],
+    action: TagAction,
+    *,
+    policy: PolicyLike = None,
+) -> TagChangeDecision:
+    """Creates, renames, recolours, deletes or reorders a pipeline's tags; TODOS always stays first and is never renamed or deleted.
+
+    Rule ``tag.change``; cites FLX-2, FLX-1.
+
+    Example (vector ``flx2_tag_create_outsider_refused``):
+
+    >>> decision = change_tags('bia', {'id': 'f1', 'name': 'Vendas', 'authorised_users': ['ana']}, {'create': {'name': 'VIP'}})
+    >>> decision["outcome"]["accepted"]
+    False
+    >>> {'FLX-1'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = user
+    request["pipeline"] = check_mapping(pipeline, "pipeline")
+    request["action"] = action
+    return call("tag.change", request, policy, {})  # type: ignore[no-any-return]
+
+
+def can_bind_tag(
+    user: str,
+    pipeline: Union[PipelineInput, Pipeline],
+    tag: str,
+    *,
+    policy: PolicyLike = None,
+) -> TagCanBindDecision:
+    """Whether a tag may be bound to an atendimento now: the tag exists and no reordering is open.
+
+    Rule ``tag.can_bind``; cites FLX-2, FLX-1.
+
+    Example (vector ``flx2_can_bind``):
+
+    >>> decision = can_bind_tag('ana', {'id': 'f1', 'name': 'Vendas', 'authorised_users': ['ana'], 'tags': [{'name': 'TODOS', 'colour': None}, {'name': 'VIP', 'colour': None}]}, 'vip')
+    >>> decision["outcome"]["allowed"]
+    True
+    >>> {'FLX-2'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = user
+    request["pipeline"] = check_mapping(pipeline, "pipeline")
+    request["tag"] = tag
+    return call("tag.can_bind", request, policy, {})  # type: ignore[no-any-return]
+
+
+def create_quote(
+    user: PortfolioUser,
+    account: Union[AccountRecordInput, AccountRecord],
+    id: str,
+    items: Sequence[Union[QuoteItemInput, QuoteItem]],
+    conditions: Optional[str] = None,
+    *,
+    policy: PolicyLike = None,
+) -> QuoteCreateDecision:
+    """Creates a quote: version 1, awaiting approval, with the total of its items.
+
+    Rule ``quote.create``; cites ORC-1, ACC-2.
+
+    Example (vector ``acc2_create_refused_without_access``):
+
+    >>> decision = create_quote({'id': 'bia', 'scope': 'own'}, {'id': 'C-1', 'name': 'Silva Advocacia', 'classification': 'prospect', 'responsibles': ['ana']}, 'Q-1', [{'description': 'Plano anual', 'quantity': 2, 'unit_price_centavos': 10000, 'discount_centavos': 500}], conditions='30 dias')
+    >>> decision["outcome"]["accepted"], decision["outcome"]["quote"], decision["outcome"]["total_centavos"]
+    (False, None, None)
+    >>> {'ACC-2'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
+    request["account"] = check_mapping(account, "account")
+    request["id"] = id
+    request["items"] = check_sequence(items, "items")
+    if conditions is not None:
+        request["conditions"] = conditions
+    return call("quote.create", request, policy, {})  # type: ignore[no-any-return]
+
+
+def revise_quote(
+    user: PortfolioUser,
+    account: Union[AccountRecordInput, AccountRecord],
+    quotes: Sequence[Union[QuoteInput, Quote]],
+    changes: QuoteChanges,
+    *,
+    policy: PolicyLike = None,
+) -> QuoteReviseDecision:
+    """Edits a quote: creates the next version, awaiting approval, and supersedes the previous one.
+
+    Rule ``quote.revise``; cites ORC-2, ORC-1, ACC-2.
+
+    Example (vector ``orc2_revise_changing_nothing_refused``):
+
+    >>> decision = revise_quote({'id': 'ana', 'scope': 'own'}, {'id': 'C-1', 'name': 'Silva Advocacia', 'classification': 'prospect', 'responsibles': ['ana']}, [{'id': 'Q-1', 'account': 'C-1', 'version': 1, 'status': 'awaiting_approval', 'items': [{'description': 'Plano anual', 'quantity': 2, 'unit_price_centavos': 10000, 'discount_centavos': 500}], 'conditions': '30 dias', 'created_by': 'ana'}], {'items': [{'description': 'Plano anual', 'quantity': 2, 'unit_price_centavos': 10000, 'discount_centavos': 500}], 'conditions': '30 dias'})
+    >>> decision["outcome"]["accepted"], decision["outcome"]["version"], decision["outcome"]["total_centavos"]
+    (False, None, None)
+    >>> {'ACC-2', 'ORC-2'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
+    request["account"] = check_mapping(account, "account")
+    request["quotes"] = check_sequence(quotes, "quotes")
+    request["changes"] = check_mapping(changes, "changes")
+    return call("quote.revise", request, policy, {})  # type: ignore[no-any-return]
+
+
+def approve_quote(
+    user: PortfolioUser,
+    account: Union[AccountRecordInput, AccountRecord],
+    quotes: Sequence[Union[QuoteInput, Quote]],
+    version: int,
+    *,
+    agendamentos: Optional[Sequence[Union[AgendamentoInput, Agendamento]]] = None,
+    subject: Optional[str] = None,
+    policy: PolicyLike = None,
+) -> QuoteApproveDecision:
+    """Approves a quote's current version: it becomes a sale with value and conditions, and the account a client.
+
+    Rule ``quote.approve``; cites ORC-1, ORC-2, ACC-1, ACC-2, AGD-5.
+
+    Example (vector ``orc1_approve_already_approved_refused``):
+
+    >>> decision = approve_quote({'id': 'ana', 'scope': 'own'}, {'id': 'C-1', 'name': 'Silva Advocacia', 'classification': 'prospect', 'responsibles': ['ana']}, [{'id': 'Q-1', 'account': 'C-1', 'version': 1, 'status': 'approved', 'items': [{'description': 'Plano anual', 'quantity': 2, 'unit_price_centavos': 10000, 'discount_centavos': 500}], 'conditions': '30 dias', 'created_by': 'ana'}], 1)
+    >>> decision["outcome"]["accepted"], decision["outcome"]["sale"], decision["outcome"]["agendamentos_to_close"]
+    (False, None, [])
+    >>> {'ORC-1'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
+    request["account"] = check_mapping(account, "account")
+    request["quotes"] = check_sequence(quotes, "quotes")
+    request["version"] = version
+    if agendamentos is not None:
+        request["agendamentos"] = check_sequence(agendamentos, "agendamentos")
+    if subject is not None:
+        request["subject"] = subject
+    return call("quote.approve", request, policy, {})  # type: ignore[no-any-return]
+
+
+def register_sale(
+    user: PortfolioUser,
+    account: Union[AccountRecordInput, AccountRecord],
+    id: str,
+    items: Sequence[Union[QuoteItemInput, QuoteItem]],
+    conditions: Optional[str] = None,
+    *,
+    agendamentos: Optional[Sequence[Union[AgendamentoInput, Agendamento]]] = None,
+    subject: Optional[str] = None,
+    policy: PolicyLike = None,
+) -> SaleRegisterDecision:
+    """Registers a sale directly: a quote created approved (version 1).
+
+    Rule ``sale.register``; cites ORC-1, ACC-1, ACC-2, AGD-5.
+
+    Example (vector ``orc1_register_sale_without_conditions_refused``):
+
+    >>> decision = register_sale({'id': 'ana', 'scope': 'own'}, {'id': 'C-1', 'name': 'Silva Advocacia', 'classification': 'prospect', 'responsibles': ['ana']}, 'V-1', [{'description': 'Plano anual', 'quantity': 1, 'unit_price_centavos': 120000, 'discount_centavos': 20000}])
+    >>> decision["outcome"]["accepted"], decision["outcome"]["quote"], decision["outcome"]["sale"]
+    (False, None, None)
+    >>> {'ORC-1'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
+    request["account"] = check_mapping(account, "account")
+    request["id"] = id
+    request["items"] = check_sequence(items, "items")
+    if conditions is not None:
+        request["conditions"] = conditions
+    if agendamentos is not None:
+        request["agendamentos"] = check_sequence(agendamentos, "agendamentos")
+    if subject is not None:
+        request["subject"] = subject
+    return call("sale.register", request, policy, {})  # type: ignore[no-any-return]
+
+
+def nfe_check(
+    user: PortfolioUser,
+    account: Union[AccountRecordInput, AccountRecord],
+    customer: NfeCustomer,
+    *,
+    policy: PolicyLike = None,
+) -> SaleNfeCheckDecision:
+    """The customer data still missing to issue a sale's NF-e (valid CPF/CNPJ, name, address).
+
+    Rule ``sale.nfe_check``; cites ORC-1, ACC-2.
+
+    Example (vector ``acc2_nfe_refused_without_access``):
+
+    >>> decision = nfe_check({'id': 'bia', 'scope': 'own'}, {'id': 'C-1', 'name': 'Silva Advocacia', 'classification': 'prospect', 'responsibles': ['ana']}, {})
+    >>> decision["outcome"]["accepted"], decision["outcome"]["ready"], decision["outcome"]["missing"]
+    (False, False, [])
+    >>> {'ACC-2'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = check_mapping(user, "user")
+    request["account"] = check_mapping(account, "account")
+    request["customer"] = check_mapping(customer, "customer")
+    return call("sale.nfe_check", request, policy, {})  # type: ignore[no-any-return]

@@ -298,6 +298,98 @@ class LossReview(TypedDict):
     """How many losses are not due yet."""
 
 
+class PipelineCreation(TypedDict):
+    """Outcome of `pipeline.create`."""
+    accepted: bool
+    """The pipeline may be created as asked."""
+    pipeline: Optional[Pipeline]
+    """The new pipeline, when accepted."""
+
+
+class PipelineChange(TypedDict):
+    """Outcome of `pipeline.change`."""
+    accepted: bool
+    """The change was made."""
+    deleted: bool
+    """The pipeline was deleted."""
+    pipeline: Optional[Pipeline]
+    """The pipeline after the change (unchanged when refused); null once deleted."""
+
+
+class VisiblePipelines(TypedDict):
+    """Outcome of `pipeline.visible`."""
+    hidden: int
+    """How many pipelines the user does not see."""
+    visible: List[str]
+    """The ids of the pipelines the user sees, in input order."""
+
+
+class AddPermission(TypedDict):
+    """Outcome of `pipeline.can_add`."""
+    allowed: bool
+    """The user may add an atendimento to the pipeline now."""
+
+
+class TagChange(TypedDict):
+    """Outcome of `tag.change`."""
+    accepted: bool
+    """The change was made."""
+    pipeline: Pipeline
+    """The pipeline after the change (unchanged when refused)."""
+
+
+class BindPermission(TypedDict):
+    """Outcome of `tag.can_bind`."""
+    allowed: bool
+    """The tag may be bound to an atendimento of the pipeline now."""
+
+
+class QuoteCreated(TypedDict):
+    """Outcome of `quote.create`."""
+    accepted: bool
+    """The quote was created (false: access refused)."""
+    quote: Optional[Quote]
+    """The new quote, version 1, awaiting approval; `null` when refused."""
+    total_centavos: Optional[int]
+    """Its total in centavos; `null` when refused."""
+
+
+class QuoteRevised(TypedDict):
+    """Outcome of `quote.revise`."""
+    accepted: bool
+    """The new version was created."""
+    quotes: List[Quote]
+    """Every version, by version: the new one awaiting approval, the earlier ones superseded; unchanged when refused."""
+    total_centavos: Optional[int]
+    """The new version's total in centavos; `null` when refused."""
+    version: Optional[int]
+    """The new version's number; `null` when refused."""
+
+
+class SaleOutcome(TypedDict):
+    """Outcome of `quote.approve` and `sale.register`."""
+    accepted: bool
+    """The sale was made."""
+    account: AccountRecord
+    """The account: a client after the sale (ACC-1), unchanged when refused."""
+    agendamentos_to_close: List[Optional[str]]
+    """Ids of the agendamentos the seller closes (AGD-5), in input order (`null` for one without an id); empty when refused."""
+    quote: Optional[Quote]
+    """The version asked for: approved when accepted, unchanged when refused (`null` when a direct sale is refused)."""
+    sale: Optional[Sale]
+    """The sale, with its value and conditions; `null` when refused."""
+
+
+class NfeCheck(TypedDict):
+    """Outcome of `sale.nfe_check`."""
+    accepted: bool
+    """The check was made (false: access refused, ACC-2)."""
+    missing: List[NfeField]
+    """What is still missing, in the order document, name, address."""
+    ready: bool
+    """Every piece of data is there: the NF-e can be issued."""
+
+
 class PolicyDict(TypedDict, total=False):
     """Every configurable number and list, with the seeds' values as defaults."""
     accounts: AccountsPolicy
@@ -703,6 +795,195 @@ class ReviewLossesInput(_ReviewLossesInputRequired, total=False):
     """A partial policy: omitted fields take the seeds' defaults."""
 
 
+class _CreatePipelineInputRequired(TypedDict):
+    id: str
+    """The new pipeline's id."""
+    name: str
+    """Name (nome do fluxo); must not be blank."""
+    user: str
+    """The id of the user creating it (added to the authorised users when absent)."""
+
+
+class CreatePipelineInput(_CreatePipelineInputRequired, total=False):
+    """Creates a pipeline: name required, alias defaulting to the name, the creator among the authorised users, the TODOS tag first."""
+    active: bool
+    """Active ("o fluxo está ativo"); default `true`."""
+    alias: Optional[str]
+    """Alias (pseudônimo); absent or blank: the name."""
+    authorised_users: Sequence[str]
+    """The ids of the users authorised ("usuários autorizados")."""
+    description: Optional[str]
+    """Description, shown under the name."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _ChangePipelineInputRequired(TypedDict):
+    action: PipelineAction
+    """What to do."""
+    pipeline: Union[PipelineInput, Pipeline]
+    """The pipeline as it is now."""
+    user: str
+    """The id of the user making the change (must be authorised)."""
+
+
+class ChangePipelineInput(_ChangePipelineInputRequired, total=False):
+    """Edits, activates, inactivates, sets the authorised users of or deletes a pipeline, when the user is authorised; a pipeline holding atendimentos is not deleted."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _VisiblePipelinesInputRequired(TypedDict):
+    pipelines: Sequence[Union[PipelineInput, Pipeline]]
+    """The pipelines to look through."""
+    user: str
+    """The id of the user asking."""
+
+
+class VisiblePipelinesInput(_VisiblePipelinesInputRequired, total=False):
+    """The pipelines the user sees (is authorised in), in the order given, and how many are hidden."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _CanAddInputRequired(TypedDict):
+    pipeline: Union[PipelineInput, Pipeline]
+    """The pipeline."""
+    user: str
+    """The id of the user who wants to add an atendimento."""
+
+
+class CanAddInput(_CanAddInputRequired, total=False):
+    """Whether the user may add an atendimento to the pipeline now: authorised and the pipeline active."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _ChangeTagsInputRequired(TypedDict):
+    action: TagAction
+    """What to do to its tags."""
+    pipeline: Union[PipelineInput, Pipeline]
+    """The pipeline as it is now."""
+    user: str
+    """The id of the user making the change (must be authorised in the pipeline)."""
+
+
+class ChangeTagsInput(_ChangeTagsInputRequired, total=False):
+    """Creates, renames, recolours, deletes or reorders a pipeline's tags; TODOS always stays first and is never renamed or deleted."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _CanBindInputRequired(TypedDict):
+    pipeline: Union[PipelineInput, Pipeline]
+    """The pipeline of the atendimento."""
+    tag: str
+    """The tag's name (compared ignoring accents and case)."""
+    user: str
+    """The id of the user who wants to bind the tag (must be authorised)."""
+
+
+class CanBindInput(_CanBindInputRequired, total=False):
+    """Whether a tag may be bound to an atendimento now: the tag exists and no reordering is open."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _CreateQuoteInputRequired(TypedDict):
+    account: Union[AccountRecordInput, AccountRecord]
+    """The account the quote is for."""
+    id: str
+    """The quote's identifier."""
+    items: Sequence[Union[QuoteItemInput, QuoteItem]]
+    """The lines (at least one)."""
+    user: PortfolioUser
+    """The user creating the quote (ACC-2: must have access to the account)."""
+
+
+class CreateQuoteInput(_CreateQuoteInputRequired, total=False):
+    """Creates a quote: version 1, awaiting approval, with the total of its items."""
+    conditions: Optional[str]
+    """Payment conditions, if already known."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _ReviseQuoteInputRequired(TypedDict):
+    account: Union[AccountRecordInput, AccountRecord]
+    """The account the quote is for."""
+    changes: QuoteChanges
+    """The edit."""
+    quotes: Sequence[Union[QuoteInput, Quote]]
+    """Every version of the quote (same id), in any order."""
+    user: PortfolioUser
+    """The user editing the quote."""
+
+
+class ReviseQuoteInput(_ReviseQuoteInputRequired, total=False):
+    """Edits a quote: creates the next version, awaiting approval, and supersedes the previous one."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _ApproveQuoteInputRequired(TypedDict):
+    account: Union[AccountRecordInput, AccountRecord]
+    """The account the quote is for."""
+    quotes: Sequence[Union[QuoteInput, Quote]]
+    """Every version of the quote (same id), in any order."""
+    user: PortfolioUser
+    """The user approving."""
+    version: int
+    """The version to approve (must be the current one, ORC-2)."""
+
+
+class ApproveQuoteInput(_ApproveQuoteInputRequired, total=False):
+    """Approves a quote's current version: it becomes a sale with value and conditions, and the account a client."""
+    agendamentos: Sequence[Union[AgendamentoInput, Agendamento]]
+    """The account's agendamentos, to find those the sale closes (AGD-5)."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+    subject: Optional[str]
+    """The product/service sold, matched against the agendamentos' subjects (AGD-5); required when `agendamentos` is not empty."""
+
+
+class _RegisterSaleInputRequired(TypedDict):
+    account: Union[AccountRecordInput, AccountRecord]
+    """The account sold to."""
+    id: str
+    """The sale's (quote's) identifier."""
+    items: Sequence[Union[QuoteItemInput, QuoteItem]]
+    """The lines (at least one)."""
+    user: PortfolioUser
+    """The user registering the sale."""
+
+
+class RegisterSaleInput(_RegisterSaleInputRequired, total=False):
+    """Registers a sale directly: a quote created approved (version 1)."""
+    agendamentos: Sequence[Union[AgendamentoInput, Agendamento]]
+    """The account's agendamentos, to find those the sale closes (AGD-5)."""
+    conditions: Optional[str]
+    """Payment conditions (required: a sale without them is refused, 000 §2)."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+    subject: Optional[str]
+    """The product/service sold (AGD-5); required when `agendamentos` is not empty."""
+
+
+class _NfeCheckInputRequired(TypedDict):
+    account: Union[AccountRecordInput, AccountRecord]
+    """The account sold to."""
+    customer: NfeCustomer
+    """The customer data filled in."""
+    user: PortfolioUser
+    """The user requesting the NF-e."""
+
+
+class NfeCheckInput(_NfeCheckInputRequired, total=False):
+    """The customer data still missing to issue a sale's NF-e (valid CPF/CNPJ, name, address)."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
 class Agendamento(TypedDict):
     """A scheduled follow-up on an account."""
     created_on: datetime.date
@@ -877,6 +1158,58 @@ class DueLoss(TypedDict):
     """The loss was reviewed before (`since` is its last review)."""
     since: datetime.date
     """The date the review period is counted from: the last review, or the recording when never reviewed."""
+
+
+class Pipeline(TypedDict):
+    """A pipeline (fluxo): a sales funnel to organise and follow the atendimentos (FLX-1)."""
+    active: bool
+    """Active ("o fluxo está ativo"): only an active pipeline takes new atendimentos."""
+    alias: str
+    """Alias (pseudônimo); absent or blank: the name."""
+    atendimentos: int
+    """How many atendimentos it holds (active, archived or in the trash)."""
+    authorised_users: List[str]
+    """The ids of the users authorised to see it, change it and add to it."""
+    description: Optional[str]
+    """Description, shown under the name in the list of pipelines."""
+    id: str
+    """Identifier."""
+    name: str
+    """Name (nome do fluxo)."""
+    reordering: bool
+    """A reordering of the tags is open (not finished): tags cannot be bound meanwhile."""
+    tags: List[Tag]
+    """Its tags, `TODOS` always first; absent: only `TODOS`."""
+
+
+class Quote(TypedDict):
+    """One version of a quote (orçamento). Every version of a quote shares its `id`."""
+    account: str
+    """The account's id."""
+    conditions: Optional[str]
+    """Payment conditions (condições), required to approve (000 §2)."""
+    created_by: str
+    """The user who created this version."""
+    id: str
+    """The quote's identifier (the same for all its versions)."""
+    items: List[QuoteItem]
+    """The lines."""
+    status: QuoteStatus
+    """Where this version stands."""
+    version: int
+    """Version, from 1; each edit creates the next (ORC-2)."""
+
+
+class Sale(TypedDict):
+    """A closed sale: an approved quote, with its value and conditions (ORC-1, 000 §2)."""
+    conditions: str
+    """The payment conditions."""
+    quote: str
+    """The quote's id."""
+    value_centavos: int
+    """The value of the sale, in centavos (the quote's total)."""
+    version: int
+    """The version approved."""
 
 
 class AccountsPolicy(TypedDict, total=False):
@@ -1194,6 +1527,100 @@ class LossInput(_LossInputRequired, total=False):
     """The text of an `other` reason."""
 
 
+class _PipelineInputRequired(TypedDict):
+    id: str
+    """Identifier."""
+    name: str
+    """Name (nome do fluxo)."""
+
+
+class PipelineInput(_PipelineInputRequired, total=False):
+    """A pipeline (fluxo): a sales funnel to organise and follow the atendimentos (FLX-1)."""
+    active: bool
+    """Active ("o fluxo está ativo"): only an active pipeline takes new atendimentos."""
+    alias: str
+    """Alias (pseudônimo); absent or blank: the name."""
+    atendimentos: int
+    """How many atendimentos it holds (active, archived or in the trash)."""
+    authorised_users: Sequence[str]
+    """The ids of the users authorised to see it, change it and add to it."""
+    description: Optional[str]
+    """Description, shown under the name in the list of pipelines."""
+    reordering: bool
+    """A reordering of the tags is open (not finished): tags cannot be bound meanwhile."""
+    tags: Sequence[Union[TagInput, Tag]]
+    """Its tags, `TODOS` always first; absent: only `TODOS`."""
+
+
+class _QuoteItemInputRequired(TypedDict):
+    description: str
+    """The product or service."""
+    quantity: int
+    """How many (at least 1)."""
+    unit_price_centavos: int
+    """Price of one unit, in centavos."""
+
+
+class QuoteItemInput(_QuoteItemInputRequired, total=False):
+    """One line of a quote."""
+    discount_centavos: int
+    """Discount on the whole line, in centavos (never more than the line)."""
+
+
+class QuoteItem(TypedDict):
+    """One line of a quote."""
+    description: str
+    """The product or service."""
+    discount_centavos: int
+    """Discount on the whole line, in centavos (never more than the line)."""
+    quantity: int
+    """How many (at least 1)."""
+    unit_price_centavos: int
+    """Price of one unit, in centavos."""
+
+
+class _QuoteChangesRequired(TypedDict):
+    items: Sequence[Union[QuoteItemInput, QuoteItem]]
+    """The full list of lines of the new version (at least one)."""
+
+
+class QuoteChanges(_QuoteChangesRequired, total=False):
+    """What an edit of a quote changes (ORC-2)."""
+    conditions: Optional[str]
+    """New payment conditions; when absent, the current version's are kept."""
+
+
+class _QuoteInputRequired(TypedDict):
+    account: str
+    """The account's id."""
+    created_by: str
+    """The user who created this version."""
+    id: str
+    """The quote's identifier (the same for all its versions)."""
+    items: Sequence[Union[QuoteItemInput, QuoteItem]]
+    """The lines."""
+    status: QuoteStatus
+    """Where this version stands."""
+    version: int
+    """Version, from 1; each edit creates the next (ORC-2)."""
+
+
+class QuoteInput(_QuoteInputRequired, total=False):
+    """One version of a quote (orçamento). Every version of a quote shares its `id`."""
+    conditions: Optional[str]
+    """Payment conditions (condições), required to approve (000 §2)."""
+
+
+class NfeCustomer(TypedDict, total=False):
+    """The customer data of a sale's NF-e, as filled in so far."""
+    address: Optional[str]
+    """Address."""
+    document: Optional[str]
+    """CPF or CNPJ, with or without punctuation."""
+    name: Optional[str]
+    """Name or razão social."""
+
+
 class ConflictValue(TypedDict):
     """One record's value of a conflicting field."""
     record: str
@@ -1254,6 +1681,14 @@ class Relationship(TypedDict):
     """The other account's id."""
     reason: str
     """Why they are related."""
+
+
+class Tag(TypedDict):
+    """A tag (etiqueta) of a pipeline, bound to its atendimentos to identify them (FLX-2)."""
+    colour: Optional[str]
+    """Colour, as the screen shows it (e.g. `#ff0000`); none when not chosen."""
+    name: str
+    """Name, unique in the pipeline ignoring accents and case."""
 
 
 class DatedClosure(TypedDict):
@@ -1421,6 +1856,52 @@ class QueryText(TypedDict):
     text: str
 
 
+class PipelineActionEdit(TypedDict):
+    """Change the name, the alias or the description (each only when given)."""
+    edit: EditPipeline
+
+
+class PipelineActionSetUsers(TypedDict):
+    """Replace the authorised users (at least one)."""
+    set_users: SetUsers
+
+
+class _TagInputRequired(TypedDict):
+    name: str
+    """Name, unique in the pipeline ignoring accents and case."""
+
+
+class TagInput(_TagInputRequired, total=False):
+    """A tag (etiqueta) of a pipeline, bound to its atendimentos to identify them (FLX-2)."""
+    colour: Optional[str]
+    """Colour, as the screen shows it (e.g. `#ff0000`); none when not chosen."""
+
+
+class TagActionCreate(TypedDict):
+    """Create a tag, last in the order."""
+    create: NewTag
+
+
+class TagActionRename(TypedDict):
+    """Rename a tag (not `TODOS`)."""
+    rename: TagRename
+
+
+class TagActionRecolour(TypedDict):
+    """Change a tag's colour."""
+    recolour: TagColour
+
+
+class TagActionDelete(TypedDict):
+    """Delete a tag (not `TODOS`)."""
+    delete: TagName
+
+
+class TagActionReorder(TypedDict):
+    """Set the order of the tags while a reordering is open."""
+    reorder: Reorder
+
+
 class AccountStatusActive(TypedDict):
     """Active client."""
     state: Literal["active"]
@@ -1442,6 +1923,64 @@ class AccountStatusInactiveAutomatic(TypedDict):
     on: datetime.date
     """Date of the inactivation."""
     state: Literal["inactive_automatic"]
+
+
+class EditPipeline(TypedDict, total=False):
+    """The fields of an `edit`: each changes only when given."""
+    alias: Optional[str]
+    """New alias; blank: the name."""
+    description: Optional[str]
+    """New description; blank: none."""
+    name: Optional[str]
+    """New name; must not be blank."""
+
+
+class SetUsers(TypedDict):
+    """The authorised users of a `set_users`."""
+    users: Sequence[str]
+    """The ids of the users authorised from now on."""
+
+
+class _NewTagRequired(TypedDict):
+    name: str
+    """Its name: not blank, not the name of another tag."""
+
+
+class NewTag(_NewTagRequired, total=False):
+    """The tag of a `create`."""
+    colour: Optional[str]
+    """Its colour; absent or blank: none."""
+
+
+class TagRename(TypedDict):
+    """A `rename`."""
+    tag: str
+    """The tag's current name."""
+    to: str
+    """The new name: not blank, not the name of another tag."""
+
+
+class _TagColourRequired(TypedDict):
+    tag: str
+    """The tag's name."""
+
+
+class TagColour(_TagColourRequired, total=False):
+    """A `recolour`."""
+    colour: Optional[str]
+    """The new colour; absent or blank: none."""
+
+
+class TagName(TypedDict):
+    """The tag of a `delete`."""
+    tag: str
+    """The tag's name."""
+
+
+class Reorder(TypedDict):
+    """The new order of a `reorder`."""
+    order: Sequence[str]
+    """Every tag besides `TODOS`, once, in the new order; `TODOS` may be listed anywhere or left out: it goes back to first place."""
 
 
 AccountAction = Literal["read", "write"]
@@ -1480,6 +2019,12 @@ Move = TypedDict('Move', {'child': 'str', 'from': 'str', 'kind': 'Literal["conta
 """One child record moved to the survivor."""
 
 
+NfeField = Literal["document", "name", "address"]
+"""A piece of customer data an NF-e needs."""
+
+PipelineAction = Union[PipelineActionEdit, Literal["activate"], Literal["inactivate"], PipelineActionSetUsers, Literal["delete"]]
+"""What to do to a pipeline (FLX-1): `{"edit": {…}}`, `"activate"`, `"inactivate"`, `{"set_users": {"users": […]}}` or `"delete"`."""
+
 ProblemCode = Literal["missing", "invalid", "not_allowed", "duplicate", "self_relationship", "not_in_catalogue", "conflict"]
 """What is wrong with a field of an account."""
 
@@ -1501,6 +2046,9 @@ QueryNot = TypedDict('QueryNot', {'not': 'Query'})
 Query = Union[QueryAnd, QueryOr, QueryNot, QueryClassification, QueryResponsible, QueryCharacteristic, QueryInterestedIn, QueryDisinterestedIn, QueryUnmetNeed, QueryRelatedTo, QueryContactEmail, QueryContactPhone, QueryContactDocument, QueryText]
 """A query over accounts: one condition (an object with one key), or a combination. `{"and": [{"unmet_need": "Certificado digital"}, {"not": {"disinterested_in": "Tributário"}}]}`"""
 
+QuoteStatus = Literal["awaiting_approval", "approved", "superseded"]
+"""Where a version of a quote stands (ORC-1, ORC-2)."""
+
 Requester = Literal["holder", "third_party"]
 """Who is asking."""
 
@@ -1512,6 +2060,9 @@ Scope = Literal["own", "team", "all"]
 
 Status = Literal["live", "expired", "disregarded", "not_started"]
 """Where an agendamento stands on a date."""
+
+TagAction = Union[TagActionCreate, TagActionRename, TagActionRecolour, TagActionDelete, Literal["start_reordering"], TagActionReorder, Literal["finish_reordering"]]
+"""What to do to a pipeline's tags (FLX-2): `{"create": {…}}`, `{"rename": {…}}`, `{"recolour": {…}}`, `{"delete": {…}}`, `"start_reordering"`, `{"reorder": {"order": […]}}` or `"finish_reordering"`. Tags are named ignoring accents and case."""
 
 Team = Literal["commercial", "support", "central", "manager"]
 """The team a user belongs to."""
@@ -1769,6 +2320,72 @@ class LossReviewDecision(TypedDict):
     reasons: List[Reason]
 
 
+class PipelineCreateDecision(TypedDict):
+    """The answer of `pipeline.create`: Creates a pipeline: name required, alias defaulting to the name, the creator among the authorised users, the TODOS tag first. Cites FLX-1."""
+    outcome: PipelineCreation
+    reasons: List[Reason]
+
+
+class PipelineChangeDecision(TypedDict):
+    """The answer of `pipeline.change`: Edits, activates, inactivates, sets the authorised users of or deletes a pipeline, when the user is authorised; a pipeline holding atendimentos is not deleted. Cites FLX-1."""
+    outcome: PipelineChange
+    reasons: List[Reason]
+
+
+class PipelineVisibleDecision(TypedDict):
+    """The answer of `pipeline.visible`: The pipelines the user sees (is authorised in), in the order given, and how many are hidden. Cites FLX-1."""
+    outcome: VisiblePipelines
+    reasons: List[Reason]
+
+
+class PipelineCanAddDecision(TypedDict):
+    """The answer of `pipeline.can_add`: Whether the user may add an atendimento to the pipeline now: authorised and the pipeline active. Cites FLX-1."""
+    outcome: AddPermission
+    reasons: List[Reason]
+
+
+class TagChangeDecision(TypedDict):
+    """The answer of `tag.change`: Creates, renames, recolours, deletes or reorders a pipeline's tags; TODOS always stays first and is never renamed or deleted. Cites FLX-2, FLX-1."""
+    outcome: TagChange
+    reasons: List[Reason]
+
+
+class TagCanBindDecision(TypedDict):
+    """The answer of `tag.can_bind`: Whether a tag may be bound to an atendimento now: the tag exists and no reordering is open. Cites FLX-2, FLX-1."""
+    outcome: BindPermission
+    reasons: List[Reason]
+
+
+class QuoteCreateDecision(TypedDict):
+    """The answer of `quote.create`: Creates a quote: version 1, awaiting approval, with the total of its items. Cites ORC-1, ACC-2."""
+    outcome: QuoteCreated
+    reasons: List[Reason]
+
+
+class QuoteReviseDecision(TypedDict):
+    """The answer of `quote.revise`: Edits a quote: creates the next version, awaiting approval, and supersedes the previous one. Cites ORC-2, ORC-1, ACC-2."""
+    outcome: QuoteRevised
+    reasons: List[Reason]
+
+
+class QuoteApproveDecision(TypedDict):
+    """The answer of `quote.approve`: Approves a quote's current version: it becomes a sale with value and conditions, and the account a client. Cites ORC-1, ORC-2, ACC-1, ACC-2, AGD-5."""
+    outcome: SaleOutcome
+    reasons: List[Reason]
+
+
+class SaleRegisterDecision(TypedDict):
+    """The answer of `sale.register`: Registers a sale directly: a quote created approved (version 1). Cites ORC-1, ACC-1, ACC-2, AGD-5."""
+    outcome: SaleOutcome
+    reasons: List[Reason]
+
+
+class SaleNfeCheckDecision(TypedDict):
+    """The answer of `sale.nfe_check`: The customer data still missing to issue a sale's NF-e (valid CPF/CNPJ, name, address). Cites ORC-1, ACC-2."""
+    outcome: NfeCheck
+    reasons: List[Reason]
+
+
 
 # Names of earlier releases.
 DateLike = Union[datetime.date, str]
@@ -1798,4 +2415,4 @@ InteractionDecision = InteractionCheckDecision
 InteractionError = Literal["missing_reason", "unanswered_call_not_attempt", "empty_closing_note"]
 InteractionWarning = Literal["missing_link"]
 RequiredActionCode = Literal["record_interaction", "confirm_data", "send_copy_to_administrator", "holder_validation", "settle_debt_or_manager"]
-__all__ = ["Account", "AccountAccess", "AccountAccessInput", "AccountAction", "AccountAfterSaleInput", "AccountCheck", "AccountContact", "AccountContactInput", "AccountProblem", "AccountRecord", "AccountRecordInput", "AccountRelationships", "AccountRelationshipsInput", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AccountsPolicy", "AddBusinessDaysInput", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "AtendimentoDraft", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "Candidate", "CandidatePair", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "Classification", "ClassificationChange", "ClassificationMove", "ClassifyAccountInput", "CloseAfterSale", "CloseAfterSaleInput", "ClosingSale", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateOutcome", "CreateRequest", "DateRange", "DatedClosure", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "Direction", "DocumentMeta", "DueLoss", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EvaluateAgendamentoInput", "FieldSource", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionPolicy", "InterestArea", "IsBusinessDayInput", "Loss", "LossInput", "LossRecording", "LossReview", "LossesPolicy", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "Normalized", "PolicyDict", "PortfolioUser", "Problem", "ProblemCode", "Purpose", "Query", "QueryAccountsInput", "QueryAnd", "QueryCharacteristic", "QueryClassification", "QueryContactDocument", "QueryContactEmail", "QueryContactPhone", "QueryDisinterestedIn", "QueryInterestedIn", "QueryNot", "QueryOr", "QueryOutcome", "QueryRelatedTo", "QueryResponsible", "QueryText", "QueryUnmetNeed", "RecordLossInput", "RecurringHoliday", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RelatedAccount", "Relationship", "RenewAgendamentoInput", "RenewOutcome", "Requester", "RequiredAction", "Reverted", "ReviewLossesInput", "Route", "RouteOutcome", "SaleRequest", "Scope", "Status", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Uf", "User", "ValidateAccountInput", "VisibleAccounts", "VisibleAccountsInput", "AccountAccessDecision", "AccountAfterSaleDecision", "AccountClassifyDecision", "AccountQueryDecision", "AccountRelationshipsDecision", "AccountValidateDecision", "AccountVisibleDecision", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "LossRecordDecision", "LossReviewDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "RegistrationCheckDecision", "Reason", "DateLike", "Decision", "ActiveStatus", "InactiveManualStatus", "InactiveAutomaticStatus", "CreateDecision", "RenewDecision", "EvaluateDecision", "EvaluateOutcome", "CloseAfterSaleDecision", "InboundDecision", "RouteDecision", "CommissionDecision", "ReinstatementDecision", "DebtDecision", "BoletoDecision", "ThirdPartyDecision", "InteractionDecision", "InteractionError", "InteractionWarning", "RequiredActionCode"]
+__all__ = ["Account", "AccountAccess", "AccountAccessInput", "AccountAction", "AccountAfterSaleInput", "AccountCheck", "AccountContact", "AccountContactInput", "AccountProblem", "AccountRecord", "AccountRecordInput", "AccountRelationships", "AccountRelationshipsInput", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AccountsPolicy", "AddBusinessDaysInput", "AddPermission", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "ApproveQuoteInput", "AtendimentoDraft", "BindPermission", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "CanAddInput", "CanBindInput", "Candidate", "CandidatePair", "ChangePipelineInput", "ChangeTagsInput", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "Classification", "ClassificationChange", "ClassificationMove", "ClassifyAccountInput", "CloseAfterSale", "CloseAfterSaleInput", "ClosingSale", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateOutcome", "CreatePipelineInput", "CreateQuoteInput", "CreateRequest", "DateRange", "DatedClosure", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "Direction", "DocumentMeta", "DueLoss", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EditPipeline", "EvaluateAgendamentoInput", "FieldSource", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionPolicy", "InterestArea", "IsBusinessDayInput", "Loss", "LossInput", "LossRecording", "LossReview", "LossesPolicy", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "NewTag", "NfeCheck", "NfeCheckInput", "NfeCustomer", "NfeField", "Normalized", "Pipeline", "PipelineAction", "PipelineActionEdit", "PipelineActionSetUsers", "PipelineChange", "PipelineCreation", "PipelineInput", "PolicyDict", "PortfolioUser", "Problem", "ProblemCode", "Purpose", "Query", "QueryAccountsInput", "QueryAnd", "QueryCharacteristic", "QueryClassification", "QueryContactDocument", "QueryContactEmail", "QueryContactPhone", "QueryDisinterestedIn", "QueryInterestedIn", "QueryNot", "QueryOr", "QueryOutcome", "QueryRelatedTo", "QueryResponsible", "QueryText", "QueryUnmetNeed", "Quote", "QuoteChanges", "QuoteCreated", "QuoteInput", "QuoteItem", "QuoteItemInput", "QuoteRevised", "QuoteStatus", "RecordLossInput", "RecurringHoliday", "RegisterSaleInput", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RelatedAccount", "Relationship", "RenewAgendamentoInput", "RenewOutcome", "Reorder", "Requester", "RequiredAction", "Reverted", "ReviewLossesInput", "ReviseQuoteInput", "Route", "RouteOutcome", "Sale", "SaleOutcome", "SaleRequest", "Scope", "SetUsers", "Status", "Tag", "TagAction", "TagActionCreate", "TagActionDelete", "TagActionRecolour", "TagActionRename", "TagActionReorder", "TagChange", "TagColour", "TagInput", "TagName", "TagRename", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Uf", "User", "ValidateAccountInput", "VisibleAccounts", "VisibleAccountsInput", "VisiblePipelines", "VisiblePipelinesInput", "AccountAccessDecision", "AccountAfterSaleDecision", "AccountClassifyDecision", "AccountQueryDecision", "AccountRelationshipsDecision", "AccountValidateDecision", "AccountVisibleDecision", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "LossRecordDecision", "LossReviewDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "PipelineCanAddDecision", "PipelineChangeDecision", "PipelineCreateDecision", "PipelineVisibleDecision", "QuoteApproveDecision", "QuoteCreateDecision", "QuoteReviseDecision", "RegistrationCheckDecision", "SaleNfeCheckDecision", "SaleRegisterDecision", "TagCanBindDecision", "TagChangeDecision", "Reason", "DateLike", "Decision", "ActiveStatus", "InactiveManualStatus", "InactiveAutomaticStatus", "CreateDecision", "RenewDecision", "EvaluateDecision", "EvaluateOutcome", "CloseAfterSaleDecision", "InboundDecision", "RouteDecision", "CommissionDecision", "ReinstatementDecision", "DebtDecision", "BoletoDecision", "ThirdPartyDecision", "InteractionDecision", "InteractionError", "InteractionWarning", "RequiredActionCode"]

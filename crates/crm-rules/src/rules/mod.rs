@@ -15,6 +15,8 @@ pub mod inbound;
 pub mod interaction;
 pub mod losses;
 pub mod merge;
+pub mod pipelines;
+pub mod quotes;
 pub mod registration;
 pub mod reinstatement;
 pub mod routing;

@@ -135,3 +135,46 @@ fn same_answers_and_errors_as_the_old_reader() {
     // The variants must mostly fail, or this compares little.
     assert!(compared > 10_000 && errors * 2 > compared, "{compared} compared, {errors} errors");
 }
+
+/// Enum variants (none of the rule inputs had struct or tuple variants when this was
+/// written): every way of getting one wrong, through both readers.
+#[test]
+fn enum_variants_as_the_old_reader() {
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "snake_case", deny_unknown_fields)]
+    #[allow(dead_code)]
+    enum E {
+        Unit,
+        New(u32),
+        Pair(u32, u32),
+        Rec { x: u32 },
+    }
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Outer {
+        e: E,
+    }
+    let bad = [
+        json!({"e": {"rec": null}}),
+        json!({"e": {"rec": 5}}),
+        json!({"e": "rec"}),
+        json!({"e": {"rec": {"x": "y"}}}),
+        json!({"e": {"rec": {"z": 1}}}),
+        json!({"e": {"pair": 5}}),
+        json!({"e": "pair"}),
+        json!({"e": {"pair": [1, "x"]}}),
+        json!({"e": {"new": "x"}}),
+        json!({"e": "new"}),
+        json!({"e": {"unit": 3}}),
+        json!({"e": {"other": 1}}),
+        json!({"e": {"new": 1, "unit": null}}),
+        json!({"e": 7}),
+    ];
+    for v in bad {
+        let show = |r: Result<Outer>| match r {
+            Ok(o) => format!("{o:?}"),
+            Err(e) => format!("{} {:?} {}", e.code(), e.path(), e),
+        };
+        assert_eq!(show(old_from_value(v.clone())), show(super::from_value(v.clone())), "{v}");
+    }
+}

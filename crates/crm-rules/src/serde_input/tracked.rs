@@ -436,7 +436,7 @@ impl<'de> de::VariantAccess<'de> for Variant<'de> {
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value> {
         match self.value {
             Some(value) => seed.deserialize(Tracked(value)).map_err(Error::key(self.variant)),
-            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"newtype variant")),
+            None => Err(Error::key(self.variant)(de::Error::invalid_type(Unexpected::UnitVariant, &"newtype variant"))),
         }
     }
 
@@ -444,16 +444,16 @@ impl<'de> de::VariantAccess<'de> for Variant<'de> {
         match self.value {
             Some(Value::Array(a)) if a.is_empty() => visitor.visit_unit(),
             Some(Value::Array(a)) => visit_array(a, visitor).map_err(Error::key(self.variant)),
-            Some(other) => Err(de::Error::invalid_type(unexpected(other), &"tuple variant")),
-            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"tuple variant")),
+            Some(other) => Err(Error::key(self.variant)(de::Error::invalid_type(unexpected(other), &"tuple variant"))),
+            None => Err(Error::key(self.variant)(de::Error::invalid_type(Unexpected::UnitVariant, &"tuple variant"))),
         }
     }
 
     fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], visitor: V) -> Result<V::Value> {
         match self.value {
             Some(Value::Object(o)) => visit_object(o, visitor).map_err(Error::key(self.variant)),
-            Some(other) => Err(de::Error::invalid_type(unexpected(other), &"struct variant")),
-            None => Err(de::Error::invalid_type(Unexpected::UnitVariant, &"struct variant")),
+            Some(other) => Err(Error::key(self.variant)(de::Error::invalid_type(unexpected(other), &"struct variant"))),
+            None => Err(Error::key(self.variant)(de::Error::invalid_type(Unexpected::UnitVariant, &"struct variant"))),
         }
     }
 }
