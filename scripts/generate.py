@@ -835,13 +835,30 @@ def ts_types(model: Model, em: TsEmitter, rules: List[Rule]) -> Tuple[str, Dict[
     return "\n".join(lines), signatures
 
 
+# The npm package is two WebAssembly modules (bindings/wasm/build.sh): the default one
+# holds the rules of these areas (by rule-name prefix) and loads with the package; the
+# "records" module (built with the wasm crate's feature `records`) holds every other
+# rule and loads on first use. A new area goes to the records module unless added here.
+WASM_CORE_PREFIXES = ("calendar.", "agendamento.", "contact.", "interaction.", "identifier.")
+
+
+def wasm_module_cfg(rule_name: str) -> str:
+    """The cfg attribute that puts a rule's JS export in its WebAssembly module."""
+    core = rule_name.startswith(WASM_CORE_PREFIXES)
+    return '#[cfg(not(feature = "records"))]' if core else '#[cfg(feature = "records")]'
+
+
 def wasm_rs(rules: List[Rule], ts: str, signatures: Dict[str, Tuple[str, str]], native_fns: List[str]) -> str:
+    names = ", ".join(r.name for r in rules)
     out = [
         f"//! One JS export per rule and the TypeScript types of every input and answer ({HEADER}).",
         "",
         "use wasm_bindgen::prelude::*;",
         "",
-        "use crate::{native, run, str_arg, JsResult};",
+        "use crate::{run, JsResult};",
+        "",
+        "/// Every rule of the registry, as the error for an unknown rule lists them.",
+        f'pub(crate) const RULE_NAMES: &str = "{names}";',
         "",
         "#[wasm_bindgen(typescript_custom_section)]",
         f'const TYPES: &str = r###"\n{ts}\n"###;',
@@ -855,6 +872,7 @@ def wasm_rs(rules: List[Rule], ts: str, signatures: Dict[str, Tuple[str, str]], 
         rust_name = re.sub(r"(?<!^)([A-Z])", r"_\1", js).lower()
         out += [
             f"/// Rule `{r.name}`: {doc1(r.info['description_en'])} ({', '.join(r.info['ids'])})",
+            wasm_module_cfg(r.name),
             f'#[wasm_bindgen(js_name = {js}, unchecked_return_type = "{dec}")]',
             f'pub fn {rust_name}(#[wasm_bindgen(unchecked_param_type = "{inp}")] input: JsValue) -> JsResult<JsValue> {{',
             f'    run("{r.name}", &input)',
@@ -961,9 +979,9 @@ def wasm_native_rs(ns: List[Native], examples: Dict[str, Any], errors: Dict[str,
     out = []
     for n in ns:
         out += ["/// " + l if l else "///" for l in native_doc(n, examples, errors, "js")]
-        out += [f"#[wasm_bindgen(js_name = {n.js})]",
+        out += [wasm_module_cfg(n.rule.name), f"#[wasm_bindgen(js_name = {n.js})]",
                 f'pub fn {n.py}(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<{n.rust_type}> {{',
-                f"    native(crm_rules::{n.path}(&str_arg(&value)?))", "}", ""]
+                f"    crate::native(crm_rules::{n.path}(&crate::str_arg(&value)?))", "}", ""]
     return out
 
 

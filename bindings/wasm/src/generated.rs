@@ -2,7 +2,10 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{native, run, str_arg, JsResult};
+use crate::{run, JsResult};
+
+/// Every rule of the registry, as the error for an unknown rule lists them.
+pub(crate) const RULE_NAMES: &str = "calendar.is_business_day, calendar.add_business_days, calendar.business_days_between, calendar.holidays_in, agendamento.create, agendamento.renew, agendamento.evaluate, agendamento.close_after_sale, contact.inbound, contact.route, contact.commission, contact.reinstatement, contact.debt, contact.open_boletos, contact.third_party, interaction.check, identifier.is_valid_cpf, identifier.is_valid_cnpj, identifier.format_cpf, identifier.format_cnpj, identifier.normalize_phone, identifier.normalize_email, identifier.search_key, identifier.clean_text, registration.check, duplicates.task, duplicates.candidates, duplicates.all, merge.plan, merge.apply, merge.revert, account.validate, account.access, account.visible, account.classify, account.after_sale, account.relationships, account.query, loss.record, loss.review, pipeline.create, pipeline.change, pipeline.visible, pipeline.can_add, tag.change, tag.can_bind, quote.create, quote.revise, quote.approve, sale.register, sale.nfe_check, atendimento.create, atendimento.change, atendimento.post, atendimento.overdue, atendimento.timeline, atendimento.list, atendimento.export, atendimento.print";
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r###"
@@ -290,7 +293,7 @@ export interface InteractionCheck {
 /** Checks how an interaction was recorded (reason, attempt, closing note, link). */
 export interface CheckInteractionInput {
     /** The interaction as recorded. */
-    interaction: Interaction;
+    interaction: InteractionInput;
     /** A partial policy: omitted fields take the seeds' defaults. */
     policy?: Policy | null;
 }
@@ -863,12 +866,224 @@ export interface NfeCheckInput {
     user: PortfolioUser;
 }
 
+/** Outcome of `atendimento.create`. */
+export interface AtendimentoCreation {
+    /** The atendimento may be created as asked. */
+    accepted: boolean;
+    /** The new atendimento (active, first funnel phase) when accepted; `null` when refused. */
+    atendimento: Atendimento | null;
+    /** The registration problems (CAD-1, CAD-3), every one, as `registration.check` reports them; empty when the registration is complete. */
+    problems: Problem[];
+}
+
+/** Creates an atendimento: contact already registered, name, phone, e-mail and reason; pipeline active and user authorised; tags existing and no reordering open. */
+export interface CreateAtendimentoInput {
+    /** The account (client) it is about. */
+    account: string;
+    /** The initial registration, as `registration.check` reads it (CAD-1, CAD-3): the registered contact's id, name, phone, e-mail and reason for the contact. */
+    atendimento: AtendimentoDraft;
+    /** Due date (vencimento), not before `on` (ATD-3). */
+    due?: IsoDate | null;
+    /** The new atendimento's id. */
+    id: string;
+    /** The creation date. */
+    on: IsoDate;
+    /** The pipeline (fluxo) it is created in (must be active, FLX-1). */
+    pipeline: PipelineInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** Its reference number (referência). */
+    reference: string;
+    /** The ids of the contacts registered in the CRM (CAD-3). */
+    registered_contact_ids: string[];
+    /** The responsible user; absent or blank: the acting user. */
+    responsible?: string | null;
+    /** Names of the pipeline's tags to bind (FLX-2), compared ignoring accents and case. */
+    tags?: string[];
+    /** Title; absent or blank: the reason for the contact. */
+    title?: string | null;
+    /** The id of the user creating it (must be authorised in the pipeline, FLX-1). */
+    user: string;
+}
+
+/** Outcome of `atendimento.change`. */
+export interface AtendimentoChange {
+    /** The change was made. */
+    accepted: boolean;
+    /** The atendimento after the change (unchanged when refused). */
+    atendimento: Atendimento;
+    /** The pipelines the change altered: for an accepted move, the source (one atendimento fewer) and the target (one more, with any tag created); else empty. */
+    pipelines: Pipeline[];
+}
+
+/** Changes an atendimento: status (funnel phases; Venda with value and conditions), closing with a note, archive, trash, restore, move to another pipeline with its tags, due date, tags. */
+export interface ChangeAtendimentoInput {
+    /** What to do. */
+    action: AtendimentoAction;
+    /** The atendimento as it is now. */
+    atendimento: AtendimentoInput;
+    /** The date of the action (becomes `updated_on`); not before the last update. */
+    on: IsoDate;
+    /** The pipeline it is in, as it is now. */
+    pipeline: PipelineInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The id of the user acting (must be authorised in the pipeline, FLX-1). */
+    user: string;
+}
+
+/** Outcome of `atendimento.post`. */
+export interface PostOutcome {
+    /** The interaction was posted. */
+    accepted: boolean;
+    /** The atendimento with the interaction appended (unchanged when refused). */
+    atendimento: Atendimento;
+    /** A copy goes to the client. */
+    notified: boolean;
+    /** The client's e-mail the copy goes to, when notified. */
+    notify_to: string | null;
+    /** The interaction's warnings kept (`missing_link`, MOV-3). */
+    warnings: string[];
+}
+
+/** Posts an interaction on an atendimento: save, or save and notify (only with the user's e-mail account configured and the client's e-mail). */
+export interface PostInteractionInput {
+    /** The atendimento as it is now (must be active). */
+    atendimento: AtendimentoInput;
+    /** The user's e-mail account configured in the Webmail, if any. */
+    email_account?: string | null;
+    /** The interaction (MOV-1..3; `first_of_case` is set from the atendimento). */
+    interaction: InteractionInput;
+    /** `save` (default) or `save_and_notify`. */
+    mode?: PostMode;
+    /** The date it is posted (becomes `updated_on`). */
+    on: IsoDate;
+    /** The pipeline it is in. */
+    pipeline: PipelineInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** An e-mail template (modelo) to use; needs an e-mail account. */
+    template?: string | null;
+    /** The id of the user posting (must be authorised in the pipeline, FLX-1). */
+    user: string;
+}
+
+/** Outcome of `atendimento.overdue`. */
+export interface OverdueReport {
+    /** Active, open atendimentos with a due date that were looked at. */
+    checked: number;
+    /** Atendimentos not followed (archived, in the trash or closed), not reported. */
+    not_followed: number;
+    /** The overdue ones, in input order. */
+    overdue: OverdueAtendimento[];
+    /** How `days_late` is counted. */
+    unit: LatenessUnit;
+}
+
+/** The active atendimentos whose due date has passed on a date, and how many days late. */
+export interface OverdueInput {
+    /** The atendimentos to look through. */
+    atendimentos: AtendimentoInput[];
+    /** The date to look on. */
+    on: IsoDate;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+}
+
+/** Outcome of `atendimento.timeline`. */
+export interface Timeline {
+    /** By date; on one date interactions, quotes, sales, purchases, each in list order. */
+    entries: TimelineEntry[];
+}
+
+/** An atendimento's timeline: interactions, quotes (each version), sales and purchases, by date. */
+export interface TimelineInput {
+    /** The atendimento. */
+    atendimento: AtendimentoInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+}
+
+/** Outcome of `atendimento.list`. */
+export interface AtendimentoList {
+    /** The user may see the pipeline (FLX-1); when not, nothing else is given. */
+    accepted: boolean;
+    /** How many atendimentos of the pipeline are in the view, before the search. */
+    in_view: number;
+    /** The neighbours of `current`, when one was named; null otherwise. */
+    neighbours: Neighbours | null;
+    /** "A receber" of the pipeline: every atendimento of it not in the trash, whatever the view and the search; null when refused. */
+    receivable: Receivable | null;
+    /** The rows, filtered and sorted. */
+    rows: AtendimentoRow[];
+}
+
+/** A pipeline's atendimentos (active, archived or in the trash) an authorised user searches for, sorted by one column, with the pipeline's total a receber and the previous and next of the atendimento open. */
+export interface ListInput {
+    /** The atendimentos; only those whose `pipeline` is this pipeline's id are looked at. */
+    atendimentos: AtendimentoInput[];
+    /** The atendimento open on the screen: its previous and next in the list are given (the arrows "anterior"/"posterior"). It must be in the list. */
+    current?: string | null;
+    /** The direction (default `descending`). Ties keep the input order either way. */
+    direction?: DirectionInput;
+    /** The pipeline (fluxo) whose atendimentos are listed. */
+    pipeline: PipelineInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The text typed in "procurar": found, ignoring accents and case, in the reference, the title, the contact's name, or the update or creation date written `dd/mm/aaaa` or `aaaa-mm-dd` (part of a date matches too: `03/2026`). Absent or blank: no filter. */
+    search?: string | null;
+    /** The column to sort by (default `updated`). */
+    sort_by?: Column;
+    /** The id of the user looking (must be an authorised user of the pipeline, FLX-1). */
+    user: string;
+    /** Which list: `active` (the default), `archived` ("arquivados") or `trash` ("lixeira"). */
+    view?: Lifecycle;
+}
+
+/** Outcome of `atendimento.export`. */
+export interface Export {
+    /** The same as CSV (RFC 4180): a header row, CRLF line ends, fields holding `,`, `;`, `"` or a line break quoted. */
+    csv: string;
+    /** One row per selected atendimento, in the order selected. */
+    rows: ExportRow[];
+    /** The same as plain text: one block per atendimento, blocks separated by a blank line. */
+    text: string;
+}
+
+/** Exports the selected atendimentos with the contact's data and the first interaction, as text and CSV. */
+export interface ExportInput {
+    /** The atendimentos to pick from. */
+    atendimentos: AtendimentoInput[];
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+    /** The ids of the atendimentos selected, in the order to export them (at least one, none twice). */
+    selected: string[];
+}
+
+/** Outcome of `atendimento.print`. */
+export interface Printout {
+    /** How many interactions it holds. */
+    interactions: number;
+    /** The atendimento and all its interactions, as plain text. */
+    text: string;
+}
+
+/** Prints one atendimento with all its interactions, as text. */
+export interface PrintInput {
+    /** The atendimento to print. */
+    atendimento: AtendimentoInput;
+    /** A partial policy: omitted fields take the seeds' defaults. */
+    policy?: Policy | null;
+}
+
 /** Every configurable number and list, with the seeds' values as defaults. */
 export interface Policy {
     /** Accounts: catalogues and classification moves (ACC). */
     accounts?: AccountsPolicy;
     /** Agendamento deadlines (AGD). */
     agendamento?: AgendamentoPolicy;
+    /** Atendimentos: funnel phases, the sale phase, closing statuses, lateness (ATD). */
+    atendimentos?: AtendimentosPolicy;
     /** Business-day calendar (CAL-BD). */
     calendar?: CalendarPolicy;
     /** Debt (DEB). */
@@ -1037,7 +1252,7 @@ export interface Boleto {
 }
 
 /** One recorded contact with a client. */
-export interface Interaction {
+export interface InteractionInput {
     /** The client answered (for calls). */
     answered?: boolean;
     /** Channel. */
@@ -1424,6 +1639,204 @@ export interface NfeCustomer {
     name?: string | null;
 }
 
+/** An atendimento: a case followed inside a pipeline (ATD-1..5). */
+export interface Atendimento {
+    /** The account (client) it is about. */
+    account: string;
+    /** While in the trash: the lifecycle it had before, to restore it exactly. */
+    before_trash: Lifecycle | null;
+    /** How it was concluded, once closed. */
+    closing: Closing | null;
+    /** The contact, as registered. */
+    contact: AtendimentoContact;
+    /** Created on. */
+    created_on: IsoDate;
+    /** Due date (vencimento), if one is set. */
+    due: IsoDate | null;
+    /** Identifier. */
+    id: string;
+    /** Its interactions, oldest first. */
+    interactions: PostedInteraction[];
+    /** Lifecycle: active, archived or in the trash. */
+    lifecycle: Lifecycle;
+    /** The pipeline (fluxo) it belongs to. */
+    pipeline: string;
+    /** Its purchases (compras). */
+    purchases: Purchase[];
+    /** Its quotes and sales (every version, as `quote.*` keeps them), each dated. */
+    quotes: DatedQuote[];
+    /** Why the client got in touch (motivo do contato). */
+    reason: string;
+    /** Reference number shown in the list (referência), e.g. `1042`. */
+    reference: string;
+    /** The user responsible for it. */
+    responsible: string;
+    /** The sale it was marked with (status `Venda`, 000 §2): value and conditions. */
+    sale?: SaleRecord | null;
+    /** The current status (situação), e.g. `Em negociação`; for a sales pipeline, the funnel phase it is in (000 §2). */
+    status: string;
+    /** Names of the pipeline's tags bound to it (never `TODOS`, which is every one). */
+    tags: string[];
+    /** Title. */
+    title: string;
+    /** Last updated on. */
+    updated_on: IsoDate;
+}
+
+/** What to do to an atendimento: `{"update_status": {…}}`, `{"close": {…}}`, `"archive"`, `"unarchive"`, `"trash"`, `"restore"`, `{"move": {"pipeline": …}}`, `{"set_due": {"due": …}}`, `"clear_due"`, `{"bind_tag": {"tag": …}}` or `{"unbind_tag": {"tag": …}}`. */
+export type AtendimentoAction = AtendimentoActionUpdateStatus | AtendimentoActionClose | "archive" | "unarchive" | "trash" | "restore" | AtendimentoActionMove | AtendimentoActionSetDue | "clear_due" | AtendimentoActionBindTag | AtendimentoActionUnbindTag;
+
+/** An atendimento: a case followed inside a pipeline (ATD-1..5). */
+export interface AtendimentoInput {
+    /** The account (client) it is about. */
+    account: string;
+    /** While in the trash: the lifecycle it had before, to restore it exactly. */
+    before_trash?: Lifecycle | null;
+    /** How it was concluded, once closed. */
+    closing?: Closing | null;
+    /** The contact, as registered. */
+    contact: AtendimentoContactInput;
+    /** Created on. */
+    created_on: IsoDate;
+    /** Due date (vencimento), if one is set. */
+    due?: IsoDate | null;
+    /** Identifier. */
+    id: string;
+    /** Its interactions, oldest first. */
+    interactions?: PostedInteractionInput[];
+    /** Lifecycle: active, archived or in the trash. */
+    lifecycle?: Lifecycle;
+    /** The pipeline (fluxo) it belongs to. */
+    pipeline: string;
+    /** Its purchases (compras). */
+    purchases?: Purchase[];
+    /** Its quotes and sales (every version, as `quote.*` keeps them), each dated. */
+    quotes?: DatedQuote[];
+    /** Why the client got in touch (motivo do contato). */
+    reason: string;
+    /** Reference number shown in the list (referência), e.g. `1042`. */
+    reference: string;
+    /** The user responsible for it. */
+    responsible: string;
+    /** The sale it was marked with (status `Venda`, 000 §2): value and conditions. */
+    sale?: SaleRecord | null;
+    /** The current status (situação), e.g. `Em negociação`; for a sales pipeline, the funnel phase it is in (000 §2). */
+    status: string;
+    /** Names of the pipeline's tags bound to it (never `TODOS`, which is every one). */
+    tags?: string[];
+    /** Title. */
+    title: string;
+    /** Last updated on. */
+    updated_on: IsoDate;
+}
+
+/** "Salvar" or "salvar e notificar" (ATD-2). */
+export type PostMode = "save" | "save_and_notify";
+
+/** One overdue atendimento. */
+export interface OverdueAtendimento {
+    /** Days after the due date (in `unit`), at least 1. */
+    days_late: number;
+    /** Its due date. */
+    due: IsoDate;
+    /** Its id. */
+    id: string;
+    /** Its pipeline. */
+    pipeline: string;
+    /** Its reference number. */
+    reference: string;
+    /** Its responsible user. */
+    responsible: string;
+}
+
+/** How lateness is counted (`policy.atendimentos.overdue_in_business_days`). */
+export type LatenessUnit = "calendar_days" | "business_days";
+
+/** One entry of the timeline. */
+export interface TimelineEntry {
+    /** Who posted it (interaction) or created it (quote, sale). */
+    by: string | null;
+    /** What it is. */
+    kind: TimelineKind;
+    /** Its date. */
+    on: IsoDate;
+    /** Its position in its list of the atendimento (`interactions`, `quotes`, `purchases`). */
+    position: number;
+    /** A short summary: the interaction's channel and reason; the quote's id and version; the purchase's description. */
+    summary: string;
+    /** Its value in centavos (quote, sale, purchase). */
+    value_centavos: number | null;
+}
+
+/** The previous and next atendimento of the one open, in the list's order. */
+export interface Neighbours {
+    /** The atendimento open. */
+    current: string;
+    /** The one after it; null for the last. */
+    next: string | null;
+    /** Its position in the list, from 1. */
+    position: number;
+    /** The one before it; null for the first. */
+    previous: string | null;
+}
+
+/** "A receber": the quotes of the pipeline awaiting approval (current versions only). */
+export interface Receivable {
+    /** Their total, in centavos. */
+    centavos: number;
+    /** How many quotes. */
+    quotes: number;
+}
+
+/** One line of the list. */
+export interface AtendimentoRow {
+    /** Nome de contato. */
+    contact: string;
+    /** Data de criação. */
+    created_on: IsoDate;
+    /** The atendimento's id. */
+    id: string;
+    /** Referência. */
+    reference: string;
+    /** Situação. */
+    status: string;
+    /** Its tags. */
+    tags: string[];
+    /** Título. */
+    title: string;
+    /** Última atualização. */
+    updated_on: IsoDate;
+    /** Valor: the total, in centavos, of its current quote version (the highest version of the quote registered last); null when it has no quote. */
+    value_centavos: number | null;
+}
+
+/** Ascending or descending. */
+export type DirectionInput = "ascending" | "descending";
+
+/** A column of the list of atendimentos (seed 003: "Situação | Referência | Título | Nome de Contato | Valor | Última atualização | Data de Criação"). */
+export type Column = "status" | "reference" | "title" | "contact" | "value" | "updated" | "created";
+
+/** Where an atendimento stands in its lifecycle (ATD-1). */
+export type Lifecycle = "active" | "archived" | "trash";
+
+/** One exported atendimento ("dados do contato"). */
+export interface ExportRow {
+    /** The contact's name. */
+    contact: string;
+    /** The contact's e-mail. */
+    email: string | null;
+    /** Its first interaction (the earliest posted; the first listed among those of that day); null when it has none. */
+    first_interaction: FirstInteraction | null;
+    /** The atendimento's id. */
+    id: string;
+    /** The contact's phone. */
+    phone: string | null;
+    /** Referência. */
+    reference: string;
+    /** Título. */
+    title: string;
+}
+
 /** Accounts (ACC-1, ACC-3). */
 export interface AccountsPolicy {
     /** ACC-3: the characteristics an account may have ("parametrizadas na área de cadastros"); an entry outside it is an error naming it. Empty: no catalogue, any. */
@@ -1450,6 +1863,18 @@ export interface AgendamentoPolicy {
     without_contact_initial_days?: number;
     /** AGD-3: maximum without contact (no renewal). Seed: 2. */
     without_contact_max_days?: number;
+}
+
+/** Atendimentos (ATD-1..3). */
+export interface AtendimentosPolicy {
+    /** 000 §1 ("Conclusão do Atendimento: marque o status correspondente"): statuses that only conclude an atendimento (`close`), besides the funnel phases. Default: `Resolvido`, `Perda` (000 §3: a loss to analyse). */
+    closing_statuses?: string[];
+    /** ATD-1, 000 §2 ("Fases do Funil"): the statuses (situações) an atendimento moves through, in funnel order; a new atendimento starts in the first. Compared ignoring accents and case, answered as spelled here. Seed-like default: `Prospecto`, `Em atendimento`, `Orçamento enviado`, `Em negociação`, `Venda`. */
+    funnel_phases?: string[];
+    /** ATD-3: count how late an overdue atendimento is in business days of the policy calendar instead of calendar days. Default: `false` (the vencimento is a calendar date and the seed gives no business-day rule for it). */
+    overdue_in_business_days?: boolean;
+    /** 000 §2 ("marque o status como Venda"): the phase that means a closed sale, which needs value and conditions (ORC-1). One of `funnel_phases`. Seed: `Venda`. */
+    sale_phase?: string;
 }
 
 /** Which days are not business days (CAL-BD-1). National holidays always apply. */
@@ -1810,6 +2235,143 @@ export interface QuoteItem {
 /** Where a version of a quote stands (ORC-1, ORC-2). */
 export type QuoteStatus = "awaiting_approval" | "approved" | "superseded";
 
+/** How an atendimento was concluded (seed 000 §1: the status reached and the notes; MOV-2). */
+export interface Closing {
+    /** What was done (never empty nor just dots, MOV-2). */
+    note: string;
+    /** When. */
+    on: IsoDate;
+    /** The status it was closed with (e.g. `Venda`, `Resolvido`). */
+    status: string;
+}
+
+/** The contact an atendimento is about, as registered (seed 000 §1: name, phone, e-mail). */
+export interface AtendimentoContact {
+    /** E-mail, as typed. */
+    email: string | null;
+    /** The registered contact's id (CAD-1/CAD-3: registered before the atendimento). */
+    id: string;
+    /** Name. */
+    name: string;
+    /** Phone, as typed. */
+    phone: string | null;
+}
+
+/** One interaction posted on an atendimento (ATD-2), dated, by a user. */
+export interface PostedInteraction {
+    /** The user who posted it. */
+    by: string;
+    /** The interaction itself (MOV-1..3 apply). */
+    interaction: Interaction;
+    /** A copy was sent to the client by e-mail ("salvar e notificar"). */
+    notified: boolean;
+    /** When it was posted. */
+    on: IsoDate;
+    /** The e-mail template (modelo) used, if any (needs an e-mail account, ATD-2). */
+    template?: string | null;
+}
+
+/** A purchase (compra) registered on an atendimento (seed 003, "nova compra"). */
+export interface Purchase {
+    /** What was bought. */
+    description: string;
+    /** When. */
+    on: IsoDate;
+    /** Value in centavos. */
+    value_centavos: number;
+}
+
+/** A version of a quote (or a sale: an approved one) registered on an atendimento. */
+export interface DatedQuote {
+    /** When this version was registered (for a sale: approved). */
+    on: IsoDate;
+    /** The version. */
+    quote: Quote;
+}
+
+/** The value and conditions of the sale an atendimento was marked with (seed 000 §2, ORC-1): from an approved quote of the atendimento, or given when marking it. */
+export interface SaleRecord {
+    /** Payment conditions (condições). */
+    conditions: string;
+    /** The approved quote it comes from, when it comes from one. */
+    quote?: string | null;
+    /** Value of the sale, in centavos. */
+    value_centavos: number;
+    /** That quote's approved version. */
+    version?: number | null;
+}
+
+/** Move to a funnel phase (ATD-1; the sale phase needs value and conditions, ORC-1). */
+export interface AtendimentoActionUpdateStatus {
+    update_status: StatusUpdate;
+}
+
+/** Conclude it with a status and a note (000 §1, MOV-2). */
+export interface AtendimentoActionClose {
+    close: CloseAtendimento;
+}
+
+/** Move to another pipeline, with its tags. */
+export interface AtendimentoActionMove {
+    move: MoveTo;
+}
+
+/** Set the due date (ATD-3). */
+export interface AtendimentoActionSetDue {
+    set_due: SetDue;
+}
+
+/** Bind one of the pipeline's tags (FLX-2). */
+export interface AtendimentoActionBindTag {
+    bind_tag: TagRef;
+}
+
+/** Unbind a tag (FLX-2). */
+export interface AtendimentoActionUnbindTag {
+    unbind_tag: TagRef;
+}
+
+/** The contact an atendimento is about, as registered (seed 000 §1: name, phone, e-mail). */
+export interface AtendimentoContactInput {
+    /** E-mail, as typed. */
+    email?: string | null;
+    /** The registered contact's id (CAD-1/CAD-3: registered before the atendimento). */
+    id: string;
+    /** Name. */
+    name: string;
+    /** Phone, as typed. */
+    phone?: string | null;
+}
+
+/** One interaction posted on an atendimento (ATD-2), dated, by a user. */
+export interface PostedInteractionInput {
+    /** The user who posted it. */
+    by: string;
+    /** The interaction itself (MOV-1..3 apply). */
+    interaction: InteractionInput;
+    /** A copy was sent to the client by e-mail ("salvar e notificar"). */
+    notified?: boolean;
+    /** When it was posted. */
+    on: IsoDate;
+    /** The e-mail template (modelo) used, if any (needs an e-mail account, ATD-2). */
+    template?: string | null;
+}
+
+/** What a timeline entry is. */
+export type TimelineKind = "interaction" | "quote" | "sale" | "purchase";
+
+/** The first interaction of an atendimento, as exported. */
+export interface FirstInteraction {
+    /** Who posted it. */
+    by: string;
+    /** Its note, when recorded. */
+    note: string | null;
+    /** When it was posted. */
+    on: IsoDate;
+    /** Its reason, when recorded. */
+    reason: string | null;
+}
+
 /** One allowed change of classification. */
 export interface ClassificationMove {
     /** From. */
@@ -1928,6 +2490,70 @@ export interface TagName {
 export interface Reorder {
     /** Every tag besides `TODOS`, once, in the new order; `TODOS` may be listed anywhere or left out: it goes back to first place. */
     order: string[];
+}
+
+/** One recorded contact with a client. */
+export interface Interaction {
+    /** The client answered (for calls). */
+    answered: boolean;
+    /** Channel. */
+    channel: Channel;
+    /** This interaction closes an agendamento. */
+    closes_agendamento: boolean;
+    /** First interaction of the case. */
+    first_of_case: boolean;
+    /** Link to the external conversation/task/deal (e.g. Bitrix). */
+    link: string | null;
+    /** Free-text note of what was done. */
+    note: string | null;
+    /** Why the contact happened (retorno de erro, venda, oferecimento de produto, …). */
+    reason: string | null;
+    /** Recorded as a contact attempt (tentativa). */
+    recorded_as_attempt: boolean;
+}
+
+/** A status change: the funnel phase to move to. */
+export interface StatusUpdate {
+    /** For the sale phase, the value and conditions when no approved quote gives them. */
+    sale?: SaleTerms | null;
+    /** One of `policy.atendimentos.funnel_phases` (accents and case ignored). */
+    status: string;
+}
+
+/** Concluding an atendimento (000 §1): the status reached and what was done. */
+export interface CloseAtendimento {
+    /** What was done (observações): not empty nor only dots (MOV-2). */
+    note: string;
+    /** For the sale phase, the value and conditions when no approved quote gives them. */
+    sale?: SaleTerms | null;
+    /** A funnel phase or one of `policy.atendimentos.closing_statuses`. */
+    status: string;
+}
+
+/** Moving to another pipeline ("mudar de fluxo"). */
+export interface MoveTo {
+    /** The target pipeline as it is now (active, the user authorised in it). */
+    pipeline: PipelineInput;
+}
+
+/** A due date to set. */
+export interface SetDue {
+    /** The new due date (vencimento), not before the action's date. */
+    due: IsoDate;
+}
+
+/** A tag to bind or unbind. */
+export interface TagRef {
+    /** The tag's name (accents and case ignored). */
+    tag: string;
+}
+
+/** The value and conditions of a sale given when marking an atendimento `Venda` (000 §2, ORC-1). */
+export interface SaleTerms {
+    /** Payment conditions (not blank). */
+    conditions: string;
+    /** Value in centavos (more than zero). */
+    value_centavos: number;
 }
 
 /** A reason of `calendar.is_business_day`: it cites one of the rule IDs the rule declares. */
@@ -2593,6 +3219,110 @@ export interface SaleNfeCheckDecision extends Decision<NfeCheck> {
     reasons: SaleNfeCheckReason[];
 }
 
+/** A reason of `atendimento.create`: it cites one of the rule IDs the rule declares. */
+export interface AtendimentoCreateReason extends Reason {
+    rule: "ATD-1" | "CAD-1" | "CAD-3" | "FLX-1" | "FLX-2" | "ATD-3";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `atendimento.create`: Creates an atendimento: contact already registered, name, phone, e-mail and reason; pipeline active and user authorised; tags existing and no reordering open. */
+export interface AtendimentoCreateDecision extends Decision<AtendimentoCreation> {
+    reasons: AtendimentoCreateReason[];
+}
+
+/** A reason of `atendimento.change`: it cites one of the rule IDs the rule declares. */
+export interface AtendimentoChangeReason extends Reason {
+    rule: "ATD-1" | "ATD-3" | "FLX-1" | "FLX-2" | "MOV-2" | "ORC-1";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `atendimento.change`: Changes an atendimento: status (funnel phases; Venda with value and conditions), closing with a note, archive, trash, restore, move to another pipeline with its tags, due date, tags. */
+export interface AtendimentoChangeDecision extends Decision<AtendimentoChange> {
+    reasons: AtendimentoChangeReason[];
+}
+
+/** A reason of `atendimento.post`: it cites one of the rule IDs the rule declares. */
+export interface AtendimentoPostReason extends Reason {
+    rule: "ATD-2" | "ATD-1" | "FLX-1" | "MOV-1" | "MOV-2" | "MOV-3";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `atendimento.post`: Posts an interaction on an atendimento: save, or save and notify (only with the user's e-mail account configured and the client's e-mail). */
+export interface AtendimentoPostDecision extends Decision<PostOutcome> {
+    reasons: AtendimentoPostReason[];
+}
+
+/** A reason of `atendimento.overdue`: it cites one of the rule IDs the rule declares. */
+export interface AtendimentoOverdueReason extends Reason {
+    rule: "ATD-3";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `atendimento.overdue`: The active atendimentos whose due date has passed on a date, and how many days late. */
+export interface AtendimentoOverdueDecision extends Decision<OverdueReport> {
+    reasons: AtendimentoOverdueReason[];
+}
+
+/** A reason of `atendimento.timeline`: it cites one of the rule IDs the rule declares. */
+export interface AtendimentoTimelineReason extends Reason {
+    rule: "ATD-2";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `atendimento.timeline`: An atendimento's timeline: interactions, quotes (each version), sales and purchases, by date. */
+export interface AtendimentoTimelineDecision extends Decision<Timeline> {
+    reasons: AtendimentoTimelineReason[];
+}
+
+/** A reason of `atendimento.list`: it cites one of the rule IDs the rule declares. */
+export interface AtendimentoListReason extends Reason {
+    rule: "ATD-4" | "FLX-1";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `atendimento.list`: A pipeline's atendimentos (active, archived or in the trash) an authorised user searches for, sorted by one column, with the pipeline's total a receber and the previous and next of the atendimento open. */
+export interface AtendimentoListDecision extends Decision<AtendimentoList> {
+    reasons: AtendimentoListReason[];
+}
+
+/** A reason of `atendimento.export`: it cites one of the rule IDs the rule declares. */
+export interface AtendimentoExportReason extends Reason {
+    rule: "ATD-5";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `atendimento.export`: Exports the selected atendimentos with the contact's data and the first interaction, as text and CSV. */
+export interface AtendimentoExportDecision extends Decision<Export> {
+    reasons: AtendimentoExportReason[];
+}
+
+/** A reason of `atendimento.print`: it cites one of the rule IDs the rule declares. */
+export interface AtendimentoPrintReason extends Reason {
+    rule: "ATD-5";
+    message_pt: string;
+    message_en: string;
+    facts: Record<string, unknown>;
+}
+
+/** The answer of `atendimento.print`: Prints one atendimento with all its interactions, as text. */
+export interface AtendimentoPrintDecision extends Decision<Printout> {
+    reasons: AtendimentoPrintReason[];
+}
+
 /** Stable machine-readable error codes (docs/API.md, "Errors"). */
 export type CrmErrorCode = "input.invalid" | "input.missing_field" | "input.invalid_date" | "calendar.out_of_range" | "policy.invalid" | "rule.unknown";
 
@@ -2609,7 +3339,7 @@ export interface CrmError extends Error {
 export function isCrmError(value: unknown): value is CrmError;
 
 /** Every rule name `evaluate` knows. */
-export type RuleName = "calendar.is_business_day" | "calendar.add_business_days" | "calendar.business_days_between" | "calendar.holidays_in" | "agendamento.create" | "agendamento.renew" | "agendamento.evaluate" | "agendamento.close_after_sale" | "contact.inbound" | "contact.route" | "contact.commission" | "contact.reinstatement" | "contact.debt" | "contact.open_boletos" | "contact.third_party" | "interaction.check" | "identifier.is_valid_cpf" | "identifier.is_valid_cnpj" | "identifier.format_cpf" | "identifier.format_cnpj" | "identifier.normalize_phone" | "identifier.normalize_email" | "identifier.search_key" | "identifier.clean_text" | "registration.check" | "duplicates.task" | "duplicates.candidates" | "duplicates.all" | "merge.plan" | "merge.apply" | "merge.revert" | "account.validate" | "account.access" | "account.visible" | "account.classify" | "account.after_sale" | "account.relationships" | "account.query" | "loss.record" | "loss.review" | "pipeline.create" | "pipeline.change" | "pipeline.visible" | "pipeline.can_add" | "tag.change" | "tag.can_bind" | "quote.create" | "quote.revise" | "quote.approve" | "sale.register" | "sale.nfe_check";
+export type RuleName = "calendar.is_business_day" | "calendar.add_business_days" | "calendar.business_days_between" | "calendar.holidays_in" | "agendamento.create" | "agendamento.renew" | "agendamento.evaluate" | "agendamento.close_after_sale" | "contact.inbound" | "contact.route" | "contact.commission" | "contact.reinstatement" | "contact.debt" | "contact.open_boletos" | "contact.third_party" | "interaction.check" | "identifier.is_valid_cpf" | "identifier.is_valid_cnpj" | "identifier.format_cpf" | "identifier.format_cnpj" | "identifier.normalize_phone" | "identifier.normalize_email" | "identifier.search_key" | "identifier.clean_text" | "registration.check" | "duplicates.task" | "duplicates.candidates" | "duplicates.all" | "merge.plan" | "merge.apply" | "merge.revert" | "account.validate" | "account.access" | "account.visible" | "account.classify" | "account.after_sale" | "account.relationships" | "account.query" | "loss.record" | "loss.review" | "pipeline.create" | "pipeline.change" | "pipeline.visible" | "pipeline.can_add" | "tag.change" | "tag.can_bind" | "quote.create" | "quote.revise" | "quote.approve" | "sale.register" | "sale.nfe_check" | "atendimento.create" | "atendimento.change" | "atendimento.post" | "atendimento.overdue" | "atendimento.timeline" | "atendimento.list" | "atendimento.export" | "atendimento.print";
 
 /** The input and answer types of each rule. */
 export interface Rules {
@@ -2664,6 +3394,14 @@ export interface Rules {
     "quote.approve": { input: ApproveQuoteInput; outcome: SaleOutcome; answer: QuoteApproveDecision };
     "sale.register": { input: RegisterSaleInput; outcome: SaleOutcome; answer: SaleRegisterDecision };
     "sale.nfe_check": { input: NfeCheckInput; outcome: NfeCheck; answer: SaleNfeCheckDecision };
+    "atendimento.create": { input: CreateAtendimentoInput; outcome: AtendimentoCreation; answer: AtendimentoCreateDecision };
+    "atendimento.change": { input: ChangeAtendimentoInput; outcome: AtendimentoChange; answer: AtendimentoChangeDecision };
+    "atendimento.post": { input: PostInteractionInput; outcome: PostOutcome; answer: AtendimentoPostDecision };
+    "atendimento.overdue": { input: OverdueInput; outcome: OverdueReport; answer: AtendimentoOverdueDecision };
+    "atendimento.timeline": { input: TimelineInput; outcome: Timeline; answer: AtendimentoTimelineDecision };
+    "atendimento.list": { input: ListInput; outcome: AtendimentoList; answer: AtendimentoListDecision };
+    "atendimento.export": { input: ExportInput; outcome: Export; answer: AtendimentoExportDecision };
+    "atendimento.print": { input: PrintInput; outcome: Printout; answer: AtendimentoPrintDecision };
 }
 
 /** Runs the rule named `rule` on a JSON-shaped input: `{outcome, reasons}`. */
@@ -2671,237 +3409,332 @@ export function evaluate<R extends RuleName>(rule: R, input: Rules[R]["input"]):
 "###;
 
 /// Rule `agendamento.create`: Creates an agendamento: its initial deadline and the kind's maximum. (AGD-1, AGD-2, AGD-3)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = createAgendamento, unchecked_return_type = "AgendamentoCreateDecision")]
 pub fn create_agendamento(#[wasm_bindgen(unchecked_param_type = "CreateRequest")] input: JsValue) -> JsResult<JsValue> {
     run("agendamento.create", &input)
 }
 
 /// Rule `agendamento.renew`: Renews an agendamento, or refuses the renewal and says why. (AGD-1, AGD-2, AGD-3, AGD-4)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = renewAgendamento, unchecked_return_type = "AgendamentoRenewDecision")]
 pub fn renew_agendamento(#[wasm_bindgen(unchecked_param_type = "RenewAgendamentoInput")] input: JsValue) -> JsResult<JsValue> {
     run("agendamento.renew", &input)
 }
 
 /// Rule `agendamento.evaluate`: Where an agendamento stands on a date: live, expired, disregarded or not started. (AGD-1, AGD-2, AGD-3, AGD-4, RCP-1)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = evaluateAgendamento, unchecked_return_type = "AgendamentoEvaluateDecision")]
 pub fn evaluate_agendamento(#[wasm_bindgen(unchecked_param_type = "EvaluateAgendamentoInput")] input: JsValue) -> JsResult<JsValue> {
     run("agendamento.evaluate", &input)
 }
 
 /// Rule `agendamento.close_after_sale`: The agendamentos a sale closes (same product or service). (AGD-5)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = agendamentosToClose, unchecked_return_type = "AgendamentoCloseAfterSaleDecision")]
 pub fn agendamentos_to_close(#[wasm_bindgen(unchecked_param_type = "CloseAfterSaleInput")] input: JsValue) -> JsResult<JsValue> {
     run("agendamento.close_after_sale", &input)
 }
 
 /// Rule `contact.inbound`: Everything decided when a client gets in touch: who attends, sale, discount, alerts, actions and commission. (AGD-2, AGD-3, AGD-4, RCP-1, RCP-2, RCP-3, RCP-4, RCP-5, REI-1, REI-2, DEB-1, DEB-2, MOV-1, MOV-4, TPC-1, TPC-2, TPC-3, COM-1, COM-2, COM-3, COM-4)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = inboundContact, unchecked_return_type = "ContactInboundDecision")]
 pub fn inbound_contact(#[wasm_bindgen(unchecked_param_type = "InboundContact")] input: JsValue) -> JsResult<JsValue> {
     run("contact.inbound", &input)
 }
 
 /// Rule `contact.route`: Who attends a client who gets in touch (reinstatement, agendamento, commercial team, attendant). (AGD-2, AGD-3, AGD-4, RCP-1, RCP-2, RCP-3, RCP-4, RCP-5, REI-1, REI-2)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = routeContact, unchecked_return_type = "ContactRouteDecision")]
 pub fn route_contact(#[wasm_bindgen(unchecked_param_type = "InboundContact")] input: JsValue) -> JsResult<JsValue> {
     run("contact.route", &input)
 }
 
 /// Rule `contact.commission`: Who earns the commission of the sale (always exactly one outcome). (AGD-2, AGD-3, AGD-4, COM-1, COM-2, COM-3, COM-4, RCP-1, RCP-2, RCP-3, RCP-4, RCP-5, REI-1, REI-2)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = commission, unchecked_return_type = "ContactCommissionDecision")]
 pub fn commission(#[wasm_bindgen(unchecked_param_type = "InboundContact")] input: JsValue) -> JsResult<JsValue> {
     run("contact.commission", &input)
 }
 
 /// Rule `contact.reinstatement`: Who may re-contract an inactivated account. (REI-1, REI-2)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = reinstatement, unchecked_return_type = "ContactReinstatementDecision")]
 pub fn reinstatement(#[wasm_bindgen(unchecked_param_type = "InboundContact")] input: JsValue) -> JsResult<JsValue> {
     run("contact.reinstatement", &input)
 }
 
 /// Rule `contact.debt`: Whether the account's debts allow the sale, and with what discount. (DEB-1, DEB-2)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = debtDecision, unchecked_return_type = "ContactDebtDecision")]
 pub fn debt_decision(#[wasm_bindgen(unchecked_param_type = "InboundContact")] input: JsValue) -> JsResult<JsValue> {
     run("contact.debt", &input)
 }
 
 /// Rule `contact.open_boletos`: The open-boleto alert (never blocks a sale). (MOV-4)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = openBoletos, unchecked_return_type = "ContactOpenBoletosDecision")]
 pub fn open_boletos(#[wasm_bindgen(unchecked_param_type = "InboundContact")] input: JsValue) -> JsResult<JsValue> {
     run("contact.open_boletos", &input)
 }
 
 /// Rule `contact.third_party`: What a third party may do for the account: data confirmation, sensitive changes. (TPC-1, TPC-2, TPC-3)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = thirdParty, unchecked_return_type = "ContactThirdPartyDecision")]
 pub fn third_party(#[wasm_bindgen(unchecked_param_type = "InboundContact")] input: JsValue) -> JsResult<JsValue> {
     run("contact.third_party", &input)
 }
 
 /// Rule `interaction.check`: Checks how an interaction was recorded (reason, attempt, closing note, link). (MOV-1, MOV-2, MOV-3)
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = checkInteraction, unchecked_return_type = "InteractionCheckDecision")]
 pub fn check_interaction(#[wasm_bindgen(unchecked_param_type = "CheckInteractionInput")] input: JsValue) -> JsResult<JsValue> {
     run("interaction.check", &input)
 }
 
 /// Rule `registration.check`: Checks an initial atendimento: every missing or invalid field at once. (CAD-1, CAD-3)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = checkRegistration, unchecked_return_type = "RegistrationCheckDecision")]
 pub fn check_registration(#[wasm_bindgen(unchecked_param_type = "RegistrationCheckInput")] input: JsValue) -> JsResult<JsValue> {
     run("registration.check", &input)
 }
 
 /// Rule `duplicates.task`: The task for handling a duplicate registration (team, checklist, steps). (CAD-6)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = duplicateTask, unchecked_return_type = "DuplicatesTaskDecision")]
 pub fn duplicate_task(#[wasm_bindgen(unchecked_param_type = "DuplicateTaskInput")] input: JsValue) -> JsResult<JsValue> {
     run("duplicates.task", &input)
 }
 
 /// Rule `duplicates.candidates`: The likely duplicates of a record (document, e-mail, phone, name). (CAD-5)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = duplicateCandidates, unchecked_return_type = "DuplicatesCandidatesDecision")]
 pub fn duplicate_candidates(#[wasm_bindgen(unchecked_param_type = "DuplicateCandidatesInput")] input: JsValue) -> JsResult<JsValue> {
     run("duplicates.candidates", &input)
 }
 
 /// Rule `duplicates.all`: Every likely duplicate pair of a set of records. (CAD-5)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = allDuplicates, unchecked_return_type = "DuplicatesAllDecision")]
 pub fn all_duplicates(#[wasm_bindgen(unchecked_param_type = "AllDuplicatesInput")] input: JsValue) -> JsResult<JsValue> {
     run("duplicates.all", &input)
 }
 
 /// Rule `merge.plan`: A reviewable, reversible merge plan: children moved, the source of every field, conflicts. (CAD-7)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = planMerge, unchecked_return_type = "MergePlanDecision")]
 pub fn plan_merge(#[wasm_bindgen(unchecked_param_type = "MergePlanInput")] input: JsValue) -> JsResult<JsValue> {
     run("merge.plan", &input)
 }
 
 /// Rule `merge.apply`: Applies a merge plan without losing anything. (CAD-7)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = applyMerge, unchecked_return_type = "MergeApplyDecision")]
 pub fn apply_merge(#[wasm_bindgen(unchecked_param_type = "MergeApplyInput")] input: JsValue) -> JsResult<JsValue> {
     run("merge.apply", &input)
 }
 
 /// Rule `merge.revert`: Reverts an applied merge exactly. (CAD-7)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = revertMerge, unchecked_return_type = "MergeRevertDecision")]
 pub fn revert_merge(#[wasm_bindgen(unchecked_param_type = "MergeRevertInput")] input: JsValue) -> JsResult<JsValue> {
     run("merge.revert", &input)
 }
 
 /// Rule `account.validate`: Checks an account's record: every problem at once, each with its path. (ACC-3)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = validateAccount, unchecked_return_type = "AccountValidateDecision")]
 pub fn validate_account(#[wasm_bindgen(unchecked_param_type = "ValidateAccountInput")] input: JsValue) -> JsResult<JsValue> {
     run("account.validate", &input)
 }
 
 /// Rule `account.access`: Whether the user may read or write the account (responsible, or the portfolio's reach). (ACC-2)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = accountAccess, unchecked_return_type = "AccountAccessDecision")]
 pub fn account_access(#[wasm_bindgen(unchecked_param_type = "AccountAccessInput")] input: JsValue) -> JsResult<JsValue> {
     run("account.access", &input)
 }
 
 /// Rule `account.visible`: The accounts the user may see, in the order given, and how many are hidden. (ACC-2)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = visibleAccounts, unchecked_return_type = "AccountVisibleDecision")]
 pub fn visible_accounts(#[wasm_bindgen(unchecked_param_type = "VisibleAccountsInput")] input: JsValue) -> JsResult<JsValue> {
     run("account.visible", &input)
 }
 
 /// Rule `account.classify`: Changes an account's classification, when the user has access and the move is allowed. (ACC-1, ACC-2)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = classifyAccount, unchecked_return_type = "AccountClassifyDecision")]
 pub fn classify_account(#[wasm_bindgen(unchecked_param_type = "ClassifyAccountInput")] input: JsValue) -> JsResult<JsValue> {
     run("account.classify", &input)
 }
 
 /// Rule `account.after_sale`: A sale makes the account a client, whatever its classification was. (ACC-1, ACC-2)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = accountAfterSale, unchecked_return_type = "AccountAfterSaleDecision")]
 pub fn account_after_sale(#[wasm_bindgen(unchecked_param_type = "AccountAfterSaleInput")] input: JsValue) -> JsResult<JsValue> {
     run("account.after_sale", &input)
 }
 
 /// Rule `account.relationships`: An account's relationships seen from both sides: those it declares and those pointing to it, from the accounts the user may see. (ACC-3, ACC-2)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = accountRelationships, unchecked_return_type = "AccountRelationshipsDecision")]
 pub fn account_relationships(#[wasm_bindgen(unchecked_param_type = "AccountRelationshipsInput")] input: JsValue) -> JsResult<JsValue> {
     run("account.relationships", &input)
 }
 
 /// Rule `account.query`: Filters the accounts the user may see by any combination of classification, responsible, characteristics, interests, needs, relationships, contacts and text. (ACC-4, ACC-2)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = queryAccounts, unchecked_return_type = "AccountQueryDecision")]
 pub fn query_accounts(#[wasm_bindgen(unchecked_param_type = "QueryAccountsInput")] input: JsValue) -> JsResult<JsValue> {
     run("account.query", &input)
 }
 
 /// Rule `loss.record`: Records a client who came back only to settle a pending matter as a loss to analyse, with its mandatory reason. (DSC-1, DSC-2, ACC-2)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = recordLoss, unchecked_return_type = "LossRecordDecision")]
 pub fn record_loss(#[wasm_bindgen(unchecked_param_type = "RecordLossInput")] input: JsValue) -> JsResult<JsValue> {
     run("loss.record", &input)
 }
 
 /// Rule `loss.review`: The recorded losses due for review, oldest first. (DSC-3)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = lossesDueForReview, unchecked_return_type = "LossReviewDecision")]
 pub fn losses_due_for_review(#[wasm_bindgen(unchecked_param_type = "ReviewLossesInput")] input: JsValue) -> JsResult<JsValue> {
     run("loss.review", &input)
 }
 
 /// Rule `pipeline.create`: Creates a pipeline: name required, alias defaulting to the name, the creator among the authorised users, the TODOS tag first. (FLX-1)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = createPipeline, unchecked_return_type = "PipelineCreateDecision")]
 pub fn create_pipeline(#[wasm_bindgen(unchecked_param_type = "CreatePipelineInput")] input: JsValue) -> JsResult<JsValue> {
     run("pipeline.create", &input)
 }
 
 /// Rule `pipeline.change`: Edits, activates, inactivates, sets the authorised users of or deletes a pipeline, when the user is authorised; a pipeline holding atendimentos is not deleted. (FLX-1)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = changePipeline, unchecked_return_type = "PipelineChangeDecision")]
 pub fn change_pipeline(#[wasm_bindgen(unchecked_param_type = "ChangePipelineInput")] input: JsValue) -> JsResult<JsValue> {
     run("pipeline.change", &input)
 }
 
 /// Rule `pipeline.visible`: The pipelines the user sees (is authorised in), in the order given, and how many are hidden. (FLX-1)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = visiblePipelines, unchecked_return_type = "PipelineVisibleDecision")]
 pub fn visible_pipelines(#[wasm_bindgen(unchecked_param_type = "VisiblePipelinesInput")] input: JsValue) -> JsResult<JsValue> {
     run("pipeline.visible", &input)
 }
 
 /// Rule `pipeline.can_add`: Whether the user may add an atendimento to the pipeline now: authorised and the pipeline active. (FLX-1)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = canAddToPipeline, unchecked_return_type = "PipelineCanAddDecision")]
 pub fn can_add_to_pipeline(#[wasm_bindgen(unchecked_param_type = "CanAddInput")] input: JsValue) -> JsResult<JsValue> {
     run("pipeline.can_add", &input)
 }
 
 /// Rule `tag.change`: Creates, renames, recolours, deletes or reorders a pipeline's tags; TODOS always stays first and is never renamed or deleted. (FLX-2, FLX-1)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = changeTags, unchecked_return_type = "TagChangeDecision")]
 pub fn change_tags(#[wasm_bindgen(unchecked_param_type = "ChangeTagsInput")] input: JsValue) -> JsResult<JsValue> {
     run("tag.change", &input)
 }
 
 /// Rule `tag.can_bind`: Whether a tag may be bound to an atendimento now: the tag exists and no reordering is open. (FLX-2, FLX-1)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = canBindTag, unchecked_return_type = "TagCanBindDecision")]
 pub fn can_bind_tag(#[wasm_bindgen(unchecked_param_type = "CanBindInput")] input: JsValue) -> JsResult<JsValue> {
     run("tag.can_bind", &input)
 }
 
 /// Rule `quote.create`: Creates a quote: version 1, awaiting approval, with the total of its items. (ORC-1, ACC-2)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = createQuote, unchecked_return_type = "QuoteCreateDecision")]
 pub fn create_quote(#[wasm_bindgen(unchecked_param_type = "CreateQuoteInput")] input: JsValue) -> JsResult<JsValue> {
     run("quote.create", &input)
 }
 
 /// Rule `quote.revise`: Edits a quote: creates the next version, awaiting approval, and supersedes the previous one. (ORC-2, ORC-1, ACC-2)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = reviseQuote, unchecked_return_type = "QuoteReviseDecision")]
 pub fn revise_quote(#[wasm_bindgen(unchecked_param_type = "ReviseQuoteInput")] input: JsValue) -> JsResult<JsValue> {
     run("quote.revise", &input)
 }
 
 /// Rule `quote.approve`: Approves a quote's current version: it becomes a sale with value and conditions, and the account a client. (ORC-1, ORC-2, ACC-1, ACC-2, AGD-5)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = approveQuote, unchecked_return_type = "QuoteApproveDecision")]
 pub fn approve_quote(#[wasm_bindgen(unchecked_param_type = "ApproveQuoteInput")] input: JsValue) -> JsResult<JsValue> {
     run("quote.approve", &input)
 }
 
 /// Rule `sale.register`: Registers a sale directly: a quote created approved (version 1). (ORC-1, ACC-1, ACC-2, AGD-5)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = registerSale, unchecked_return_type = "SaleRegisterDecision")]
 pub fn register_sale(#[wasm_bindgen(unchecked_param_type = "RegisterSaleInput")] input: JsValue) -> JsResult<JsValue> {
     run("sale.register", &input)
 }
 
 /// Rule `sale.nfe_check`: The customer data still missing to issue a sale's NF-e (valid CPF/CNPJ, name, address). (ORC-1, ACC-2)
+#[cfg(feature = "records")]
 #[wasm_bindgen(js_name = nfeCheck, unchecked_return_type = "SaleNfeCheckDecision")]
 pub fn nfe_check(#[wasm_bindgen(unchecked_param_type = "NfeCheckInput")] input: JsValue) -> JsResult<JsValue> {
     run("sale.nfe_check", &input)
+}
+
+/// Rule `atendimento.create`: Creates an atendimento: contact already registered, name, phone, e-mail and reason; pipeline active and user authorised; tags existing and no reordering open. (ATD-1, CAD-1, CAD-3, FLX-1, FLX-2, ATD-3)
+#[cfg(feature = "records")]
+#[wasm_bindgen(js_name = createAtendimento, unchecked_return_type = "AtendimentoCreateDecision")]
+pub fn create_atendimento(#[wasm_bindgen(unchecked_param_type = "CreateAtendimentoInput")] input: JsValue) -> JsResult<JsValue> {
+    run("atendimento.create", &input)
+}
+
+/// Rule `atendimento.change`: Changes an atendimento: status (funnel phases; Venda with value and conditions), closing with a note, archive, trash, restore, move to another pipeline with its tags, due date, tags. (ATD-1, ATD-3, FLX-1, FLX-2, MOV-2, ORC-1)
+#[cfg(feature = "records")]
+#[wasm_bindgen(js_name = changeAtendimento, unchecked_return_type = "AtendimentoChangeDecision")]
+pub fn change_atendimento(#[wasm_bindgen(unchecked_param_type = "ChangeAtendimentoInput")] input: JsValue) -> JsResult<JsValue> {
+    run("atendimento.change", &input)
+}
+
+/// Rule `atendimento.post`: Posts an interaction on an atendimento: save, or save and notify (only with the user's e-mail account configured and the client's e-mail). (ATD-2, ATD-1, FLX-1, MOV-1, MOV-2, MOV-3)
+#[cfg(feature = "records")]
+#[wasm_bindgen(js_name = postInteraction, unchecked_return_type = "AtendimentoPostDecision")]
+pub fn post_interaction(#[wasm_bindgen(unchecked_param_type = "PostInteractionInput")] input: JsValue) -> JsResult<JsValue> {
+    run("atendimento.post", &input)
+}
+
+/// Rule `atendimento.overdue`: The active atendimentos whose due date has passed on a date, and how many days late. (ATD-3)
+#[cfg(feature = "records")]
+#[wasm_bindgen(js_name = overdueAtendimentos, unchecked_return_type = "AtendimentoOverdueDecision")]
+pub fn overdue_atendimentos(#[wasm_bindgen(unchecked_param_type = "OverdueInput")] input: JsValue) -> JsResult<JsValue> {
+    run("atendimento.overdue", &input)
+}
+
+/// Rule `atendimento.timeline`: An atendimento's timeline: interactions, quotes (each version), sales and purchases, by date. (ATD-2)
+#[cfg(feature = "records")]
+#[wasm_bindgen(js_name = atendimentoTimeline, unchecked_return_type = "AtendimentoTimelineDecision")]
+pub fn atendimento_timeline(#[wasm_bindgen(unchecked_param_type = "TimelineInput")] input: JsValue) -> JsResult<JsValue> {
+    run("atendimento.timeline", &input)
+}
+
+/// Rule `atendimento.list`: A pipeline's atendimentos (active, archived or in the trash) an authorised user searches for, sorted by one column, with the pipeline's total a receber and the previous and next of the atendimento open. (ATD-4, FLX-1)
+#[cfg(feature = "records")]
+#[wasm_bindgen(js_name = listAtendimentos, unchecked_return_type = "AtendimentoListDecision")]
+pub fn list_atendimentos(#[wasm_bindgen(unchecked_param_type = "ListInput")] input: JsValue) -> JsResult<JsValue> {
+    run("atendimento.list", &input)
+}
+
+/// Rule `atendimento.export`: Exports the selected atendimentos with the contact's data and the first interaction, as text and CSV. (ATD-5)
+#[cfg(feature = "records")]
+#[wasm_bindgen(js_name = exportAtendimentos, unchecked_return_type = "AtendimentoExportDecision")]
+pub fn export_atendimentos(#[wasm_bindgen(unchecked_param_type = "ExportInput")] input: JsValue) -> JsResult<JsValue> {
+    run("atendimento.export", &input)
+}
+
+/// Rule `atendimento.print`: Prints one atendimento with all its interactions, as text. (ATD-5)
+#[cfg(feature = "records")]
+#[wasm_bindgen(js_name = printAtendimento, unchecked_return_type = "AtendimentoPrintDecision")]
+pub fn print_atendimento(#[wasm_bindgen(unchecked_param_type = "PrintInput")] input: JsValue) -> JsResult<JsValue> {
+    run("atendimento.print", &input)
 }
 
 /// Whether a CPF is valid (check digits).
@@ -2909,9 +3742,10 @@ pub fn nfe_check(#[wasm_bindgen(unchecked_param_type = "NfeCheckInput")] input: 
 /// The value of rule `identifier.is_valid_cpf` (CAD-4) without its reasons.
 ///
 /// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string.
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = isValidCpf)]
 pub fn is_valid_cpf(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<bool> {
-    native(crm_rules::identifiers::is_valid_cpf(&str_arg(&value)?))
+    crate::native(crm_rules::identifiers::is_valid_cpf(&crate::str_arg(&value)?))
 }
 
 /// Whether a CNPJ, numeric or alphanumeric, is valid.
@@ -2919,9 +3753,10 @@ pub fn is_valid_cpf(#[wasm_bindgen(unchecked_param_type = "string")] value: JsVa
 /// The value of rule `identifier.is_valid_cnpj` (CAD-4) without its reasons.
 ///
 /// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string.
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = isValidCnpj)]
 pub fn is_valid_cnpj(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<bool> {
-    native(crm_rules::identifiers::is_valid_cnpj(&str_arg(&value)?))
+    crate::native(crm_rules::identifiers::is_valid_cnpj(&crate::str_arg(&value)?))
 }
 
 /// A valid CPF written 000.000.000-00.
@@ -2929,9 +3764,10 @@ pub fn is_valid_cnpj(#[wasm_bindgen(unchecked_param_type = "string")] value: JsV
 /// The value of rule `identifier.format_cpf` (CAD-4) without its reasons.
 ///
 /// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string, or a value it cannot read.
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = formatCpf)]
 pub fn format_cpf(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    native(crm_rules::identifiers::format_cpf(&str_arg(&value)?))
+    crate::native(crm_rules::identifiers::format_cpf(&crate::str_arg(&value)?))
 }
 
 /// A valid CNPJ written 00.000.000/0000-00.
@@ -2939,9 +3775,10 @@ pub fn format_cpf(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValu
 /// The value of rule `identifier.format_cnpj` (CAD-4) without its reasons.
 ///
 /// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string, or a value it cannot read.
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = formatCnpj)]
 pub fn format_cnpj(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    native(crm_rules::identifiers::format_cnpj(&str_arg(&value)?))
+    crate::native(crm_rules::identifiers::format_cnpj(&crate::str_arg(&value)?))
 }
 
 /// A Brazilian phone number in E.164 (+55, area code, number).
@@ -2949,9 +3786,10 @@ pub fn format_cnpj(#[wasm_bindgen(unchecked_param_type = "string")] value: JsVal
 /// The value of rule `identifier.normalize_phone` (CAD-4) without its reasons.
 ///
 /// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string, or a value it cannot read.
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = normalizePhone)]
 pub fn normalize_phone(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    native(crm_rules::identifiers::normalize_phone(&str_arg(&value)?))
+    crate::native(crm_rules::identifiers::normalize_phone(&crate::str_arg(&value)?))
 }
 
 /// An e-mail address trimmed and lower-cased after a shape check.
@@ -2959,9 +3797,10 @@ pub fn normalize_phone(#[wasm_bindgen(unchecked_param_type = "string")] value: J
 /// The value of rule `identifier.normalize_email` (CAD-4) without its reasons.
 ///
 /// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string, or a value it cannot read.
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = normalizeEmail)]
 pub fn normalize_email(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    native(crm_rules::identifiers::normalize_email(&str_arg(&value)?))
+    crate::native(crm_rules::identifiers::normalize_email(&crate::str_arg(&value)?))
 }
 
 /// The search key of a text: accents removed, lower case, spaces cleaned.
@@ -2969,9 +3808,10 @@ pub fn normalize_email(#[wasm_bindgen(unchecked_param_type = "string")] value: J
 /// The value of rule `identifier.search_key` (CAD-2) without its reasons.
 ///
 /// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string.
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = searchKey)]
 pub fn search_key(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    native(crm_rules::identifiers::search_key(&str_arg(&value)?))
+    crate::native(crm_rules::identifiers::search_key(&crate::str_arg(&value)?))
 }
 
 /// A text for display: ends trimmed, inner spaces collapsed, accents kept.
@@ -2979,7 +3819,8 @@ pub fn search_key(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValu
 /// The value of rule `identifier.clean_text` (CAD-2) without its reasons.
 ///
 /// Throws `CrmError` (`input.invalid`, path `value`) for anything but a string.
+#[cfg(not(feature = "records"))]
 #[wasm_bindgen(js_name = cleanText)]
 pub fn clean_text(#[wasm_bindgen(unchecked_param_type = "string")] value: JsValue) -> JsResult<String> {
-    native(crm_rules::identifiers::clean_text(&str_arg(&value)?))
+    crate::native(crm_rules::identifiers::clean_text(&crate::str_arg(&value)?))
 }

@@ -9,7 +9,8 @@ import { describe, test } from "node:test";
 import node from "./crm.mjs";
 import initWeb, * as web from "../pkg-web/crm_rules.js";
 
-await initWeb({ module_or_path: readFileSync(new URL("../pkg-web/crm_rules_bg.wasm", import.meta.url)) });
+await initWeb({ module_or_path: readFileSync(new URL("../pkg-web/crm_rules_core_bg.wasm", import.meta.url)) });
+await web.initRecords({ module_or_path: readFileSync(new URL("../pkg-web/crm_rules_records_bg.wasm", import.meta.url)) });
 
 const read = (p) => readFileSync(new URL(p, import.meta.url), "utf8");
 
@@ -260,9 +261,33 @@ test("the documented error codes are the ones CrmErrorCode declares", () => {
     const dts = read(`../${build}/crm_rules.d.ts`);
     const union = dts.match(/export type CrmErrorCode =([^;]+);/);
     assert.ok(union, `${build}: no CrmErrorCode`);
-    assert.deepEqual([...union[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]), CODES, build);
+    // The web build adds the one code of its own: a records function called before
+    // `initRecords()` (see package.mjs).
+    const codes = build === "pkg-web" ? [...CODES, "module.not_loaded"] : CODES;
+    assert.deepEqual([...union[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]), codes, build);
   }
 });
 
 suite("pkg-node", node);
 suite("pkg-web", web);
+
+test("pkg-web: a records function before initRecords() throws CrmError module.not_loaded", async () => {
+  // A second instance of the entry point: the default module is loaded, its records flag is not.
+  const fresh = await import("../pkg-web/crm_rules.js?fresh");
+  for (const call of [() => fresh.planMerge({}), () => fresh.evaluate("merge.plan", {})]) {
+    assert.throws(call, (e) => fresh.isCrmError(e) && e.code === "module.not_loaded" && e.path === null
+      && /await initRecords\(\)/.test(e.message));
+  }
+  // The default module's functions answer.
+  assert.equal(fresh.isBusinessDay("2026-11-20"), false);
+  assert.equal(fresh.evaluate("calendar.is_business_day", { date: "2026-11-23" }).outcome, true);
+});
+
+test("pkg-node: a records rule answers through the same API as a default one", () => {
+  const input = { user: "ana", pipelines: [{ id: "a", name: "A", authorised_users: ["ana"] }, { id: "b", name: "B" }] };
+  // FLX-1: only the authorised user's pipeline is visible (loads the records module on first use).
+  assert.deepEqual(node.visiblePipelines(input).outcome, { visible: ["a"], hidden: 1 });
+  assert.deepEqual(node.evaluate("pipeline.visible", input).outcome, { visible: ["a"], hidden: 1 });
+  assert.throws(() => node.evaluate("pipeline.nope", {}), (e) => node.isCrmError(e) && e.code === "rule.unknown"
+    && /pipeline\.visible/.test(e.message) && /calendar\.is_business_day/.test(e.message));
+});

@@ -52,10 +52,11 @@ describe("examples/web in headless Chromium", { skip }, () => {
   let page;
   let profile;
   const errors = [];
+  const requested = [];
 
   before(async () => {
     assert.ok(haveBrowser, `Chromium not found at ${executablePath}`);
-    assert.ok(existsSync(join(root, "bindings/wasm/pkg-web/crm_rules_bg.wasm")), "run bindings/wasm/build.sh first");
+    assert.ok(existsSync(join(root, "bindings/wasm/pkg-web/crm_rules_core_bg.wasm")), "run bindings/wasm/build.sh first");
     server = await serve();
     profile = mkdtempSync(join(tmpdir(), "crm-rules-chromium-"));
     context = await chromium.launchPersistentContext(profile, {
@@ -70,6 +71,7 @@ describe("examples/web in headless Chromium", { skip }, () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     const { port } = server.address();
     await page.goto(`http://127.0.0.1:${port}/examples/web/index.html`);
@@ -119,6 +121,11 @@ describe("examples/web in headless Chromium", { skip }, () => {
   test("an invalid request shows the CrmError", async () => {
     const shown = await compute("support", "2024-11-19", "2024-11-19");
     assert.match(shown.status, /^Erro input\.invalid \(campo deadline\)/);
+  });
+
+  test("the page downloads the default module only (the records module loads on initRecords())", () => {
+    const wasm = requested.filter((p) => p.endsWith(".wasm"));
+    assert.deepEqual(wasm, ["/bindings/wasm/pkg-web/crm_rules_core_bg.wasm"]);
   });
 
   test("no errors in the page", () => {

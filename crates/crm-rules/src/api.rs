@@ -29,6 +29,11 @@ fn split_policy(input: Value) -> Result<(Cow<'static, Context>, Value)> {
 /// Runs `rule` on `input`: its decision, ready to be written out.
 fn answer(rule: &str, input: Value) -> Result<Box<dyn Answer>> {
     let info = registry::rule(rule).ok_or_else(|| registry::unknown(rule))?;
+    run_rule(info, input)
+}
+
+/// Runs the rule `info` on `input` (its `policy`, if any, still in it).
+pub(crate) fn run_rule(info: &registry::RuleInfo, input: Value) -> Result<Box<dyn Answer>> {
     let (ctx, input) = split_policy(input)?;
     info.run(&ctx, input)
 }

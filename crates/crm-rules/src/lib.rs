@@ -37,9 +37,9 @@ pub use model::{
     Schedule, Scope, Tag, Team, User,
 };
 pub use policy::{
-    AccountsPolicy, AgendamentoPolicy, CalendarPolicy, ClassificationMove, DatedClosure, DebtPolicy, DuplicateWeights,
-    DuplicatesPolicy, InteractionPolicy, LossesPolicy, Policy, RecurringHoliday, ReinstatementPolicy, ThirdPartyPolicy,
-    Uf,
+    AccountsPolicy, AgendamentoPolicy, AtendimentosPolicy, CalendarPolicy, ClassificationMove, DatedClosure,
+    DebtPolicy, DuplicateWeights, DuplicatesPolicy, InteractionPolicy, LossesPolicy, Policy, RecurringHoliday,
+    ReinstatementPolicy, ThirdPartyPolicy, Uf,
 };
 pub use registry::{rule_names, RuleInfo};
 

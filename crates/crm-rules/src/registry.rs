@@ -12,7 +12,8 @@ use crate::context::Context;
 use crate::decision::Decision;
 use crate::error::{CrmError, Result};
 
-/// One rule as the registry knows it.
+/// One rule as the registry knows it. (Compiled for WebAssembly, where the registry
+/// is never listed, the descriptions and signatures are empty, to keep the module small.)
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct RuleInfo {
     /// Stable name, `area.verb` (e.g. `agendamento.renew`).
@@ -78,10 +79,12 @@ macro_rules! rules {
         $vis static $list: &[$crate::registry::RuleInfo] = &[ $( $crate::registry::RuleInfo {
             name: $name,
             ids: &[$($id),*],
-            description_pt: $pt,
-            description_en: $en,
-            python: $py,
-            js: $js,
+            // The WebAssembly package never lists the registry: its module carries
+            // no descriptions nor signatures.
+            description_pt: if cfg!(target_arch = "wasm32") { "" } else { $pt },
+            description_en: if cfg!(target_arch = "wasm32") { "" } else { $en },
+            python: if cfg!(target_arch = "wasm32") { "" } else { $py },
+            js: if cfg!(target_arch = "wasm32") { "" } else { $js },
             native: $crate::registry::optional(&[$($native)?]),
             run: {
                 fn run(
@@ -101,7 +104,7 @@ macro_rules! rules {
 }
 
 /// Every module's rules, in catalogue order.
-fn modules() -> [&'static [RuleInfo]; 19] {
+fn modules() -> [&'static [RuleInfo]; 21] {
     use crate::rules::*;
     [
         calendar::RULES,
@@ -123,7 +126,70 @@ fn modules() -> [&'static [RuleInfo]; 19] {
         losses::RULES,
         pipelines::RULES,
         quotes::RULES,
+        atendimentos::RULES,
+        atendimento_list::RULES,
     ]
+}
+
+/// The rules of each area (one function per rule module, in catalogue order), for a
+/// build that carries only some areas: a program that names only some of these
+/// functions links only those rules — the WebAssembly package is two modules this way.
+/// Evaluate among them with [`evaluate_to_json_in`].
+pub mod areas {
+    use super::RuleInfo;
+
+    macro_rules! areas {
+        ($($area:ident),* $(,)?) => { $(
+            #[doc = concat!("The rules of `rules::", stringify!($area), "`.")]
+            pub fn $area() -> &'static [RuleInfo] {
+                crate::rules::$area::RULES
+            }
+        )* };
+    }
+
+    #[rustfmt::skip]
+    areas!(
+        calendar, agendamento, inbound, routing, commission, reinstatement, debt, boletos, third_party, interaction,
+        identifiers, registration, duplicates, merge, accounts, account_query, losses, pipelines, quotes, atendimentos,
+        atendimento_list,
+    );
+
+    /// An area: the function giving its rules.
+    pub type Area = fn() -> &'static [RuleInfo];
+
+    /// What a contact needs: the calendar, agendamentos, the inbound contact (routing,
+    /// commission, reinstatement, debt, boletos, third parties), interactions and
+    /// identifiers — the WebAssembly package's default module.
+    #[rustfmt::skip]
+    pub const CONTACT: &[Area] = &[
+        calendar, agendamento, inbound, routing, commission, reinstatement, debt, boletos, third_party, interaction,
+        identifiers,
+    ];
+
+    /// The records of a CRM: registration, duplicates, merge, accounts and their
+    /// queries, losses, pipelines, quotes and atendimentos — the WebAssembly package's
+    /// second module. [`CONTACT`] and `RECORDS` are the whole catalogue, in order.
+    #[rustfmt::skip]
+    pub const RECORDS: &[Area] = &[
+        registration, duplicates, merge, accounts, account_query, losses, pipelines, quotes, atendimentos,
+        atendimento_list,
+    ];
+}
+
+/// [`crate::evaluate_to_json`] among the rules of `areas` only (see [`areas`]); a rule
+/// outside them is unknown (`rule.unknown`), and `known` is the list its error names.
+pub fn evaluate_to_json_in(
+    areas: &[fn() -> &'static [RuleInfo]],
+    known: &str,
+    rule: &str,
+    input: Value,
+) -> Result<String> {
+    let info = areas
+        .iter()
+        .flat_map(|area| area().iter())
+        .find(|r| r.name == rule)
+        .ok_or_else(|| CrmError::UnknownRule { rule: rule.to_owned(), known: known.to_owned() })?;
+    crate::api::run_rule(info, input)?.to_json()
 }
 
 /// Every rule, in catalogue order.
@@ -224,6 +290,28 @@ pub fn read_input<T: serde::de::DeserializeOwned>(input: Value) -> Result<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contact_and_records_are_the_catalogue_in_order() {
+        let all = areas::CONTACT.iter().chain(areas::RECORDS);
+        let names: Vec<&str> = all.flat_map(|a| a().iter().map(|r| r.name)).collect();
+        assert_eq!(names, rule_names());
+    }
+
+    #[test]
+    fn evaluating_among_some_areas() {
+        let input = || serde_json::json!({"date": "2026-11-20"});
+        let some: [fn() -> &'static [RuleInfo]; 1] = [areas::calendar];
+        let answer = evaluate_to_json_in(&some, "x, y", "calendar.is_business_day", input());
+        assert_eq!(answer.ok(), crate::evaluate_to_json("calendar.is_business_day", input()).ok());
+        let other = [areas::agendamento as fn() -> &'static [RuleInfo]];
+        match evaluate_to_json_in(&other, "x, y", "calendar.is_business_day", input()) {
+            Err(CrmError::UnknownRule { rule, known }) => {
+                assert_eq!((rule.as_str(), known.as_str()), ("calendar.is_business_day", "x, y"))
+            }
+            other => panic!("expected rule.unknown, got {other:?}"),
+        }
+    }
 
     #[test]
     fn names_are_unique_and_well_formed() {

@@ -11,7 +11,7 @@ pub(crate) fn br_date(date: NaiveDate) -> String {
 /// Trimmed, lower-cased, accent-free form of `s`, with inner white space collapsed:
 /// the key used wherever two texts are compared (CAD-2).
 pub(crate) fn fold(s: &str) -> String {
-    let stripped = s.chars().flat_map(crate::fold::strip_accents).collect::<String>().to_lowercase();
+    let stripped: String = s.chars().flat_map(crate::fold::strip_accents).flat_map(crate::fold::lower).collect();
     stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -111,12 +111,21 @@ mod tests {
         assert_ne!(fold("intimação"), fold("pesquisa"));
     }
 
-    /// `fold` as it was, on `unicode-normalization` (now a dev-dependency only).
+    /// `fold` as it was, on `unicode-normalization` (now a dev-dependency only), but
+    /// lower-casing char by char: `str::to_lowercase`'s final-sigma rule is gone (see
+    /// `final_sigma_is_lower_cased_alone`).
     fn old_fold(s: &str) -> String {
         use unicode_normalization::char::is_combining_mark;
         use unicode_normalization::UnicodeNormalization;
-        let stripped: String = s.nfd().filter(|c| !is_combining_mark(*c)).collect::<String>().to_lowercase();
+        let stripped: String = s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase).collect();
         stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn final_sigma_is_lower_cased_alone() {
+        // One key for a word however its sigma is written (str::to_lowercase gave ς).
+        assert_eq!(fold("ΟΔΟΣ"), "οδοσ");
+        assert_ne!(fold("ΟΔΟΣ"), "ΟΔΟΣ".to_lowercase());
     }
 
     #[test]

@@ -25,8 +25,20 @@ from ._types import (
     AgendamentoKind,
     AgendamentoKindInput,
     AgendamentoRenewDecision,
+    Atendimento,
+    AtendimentoAction,
+    AtendimentoChangeDecision,
+    AtendimentoCreateDecision,
     AtendimentoDraft,
+    AtendimentoExportDecision,
+    AtendimentoInput,
+    AtendimentoListDecision,
+    AtendimentoOverdueDecision,
+    AtendimentoPostDecision,
+    AtendimentoPrintDecision,
+    AtendimentoTimelineDecision,
     Classification,
+    Column,
     ContactCommissionDecision,
     ContactDebtDecision,
     ContactInboundDecision,
@@ -34,6 +46,8 @@ from ._types import (
     ContactReinstatementDecision,
     ContactRouteDecision,
     ContactThirdPartyDecision,
+    Direction,
+    DirectionInput,
     DuplicateRecord,
     DuplicatesAllDecision,
     DuplicatesCandidatesDecision,
@@ -41,6 +55,8 @@ from ._types import (
     InboundContact,
     Interaction,
     InteractionCheckDecision,
+    InteractionInput,
+    Lifecycle,
     Loss,
     LossInput,
     LossRecordDecision,
@@ -60,6 +76,7 @@ from ._types import (
     PipelineInput,
     PipelineVisibleDecision,
     PortfolioUser,
+    PostMode,
     Purpose,
     Query,
     Quote,
@@ -118,6 +135,14 @@ __all__ = [
     "approve_quote",
     "register_sale",
     "nfe_check",
+    "create_atendimento",
+    "change_atendimento",
+    "post_interaction",
+    "overdue_atendimentos",
+    "atendimento_timeline",
+    "list_atendimentos",
+    "export_atendimentos",
+    "print_atendimento",
 ]
 
 
@@ -346,7 +371,11 @@ def third_party(contact: InboundContact, *, policy: PolicyLike = None) -> Contac
     return call("contact.third_party", request, policy, {})  # type: ignore[no-any-return]
 
 
-def check_interaction(interaction: Interaction, *, policy: PolicyLike = None) -> InteractionCheckDecision:
+def check_interaction(
+    interaction: Union[InteractionInput, Interaction],
+    *,
+    policy: PolicyLike = None,
+) -> InteractionCheckDecision:
     """Checks how an interaction was recorded (reason, attempt, closing note, link).
 
     Rule ``interaction.check``; cites MOV-1, MOV-2, MOV-3.
@@ -1074,3 +1103,253 @@ def nfe_check(
     request["account"] = check_mapping(account, "account")
     request["customer"] = check_mapping(customer, "customer")
     return call("sale.nfe_check", request, policy, {})  # type: ignore[no-any-return]
+
+
+def create_atendimento(
+    user: str,
+    pipeline: Union[PipelineInput, Pipeline],
+    atendimento: AtendimentoDraft,
+    registered_contact_ids: Sequence[str],
+    id: str,
+    reference: str,
+    account: str,
+    on: datetime.date,
+    *,
+    title: Optional[str] = None,
+    responsible: Optional[str] = None,
+    tags: Optional[Sequence[str]] = None,
+    due: Optional[datetime.date] = None,
+    policy: PolicyLike = None,
+) -> AtendimentoCreateDecision:
+    """Creates an atendimento: contact already registered, name, phone, e-mail and reason; pipeline active and user authorised; tags existing and no reordering open.
+
+    Rule ``atendimento.create``; cites ATD-1, CAD-1, CAD-3, FLX-1, FLX-2, ATD-3.
+
+    Example (vector ``cad1_create_every_missing_field_named``):
+
+    >>> decision = create_atendimento('ana', {'id': 'vendas', 'name': 'Vendas', 'authorised_users': ['ana'], 'tags': [{'name': 'TODOS'}, {'name': 'Quente', 'colour': '#f00'}, {'name': 'Frio'}], 'atendimentos': 3}, {'contact_id': 'c9'}, ['c1', 'c2'], 'a1', '1042', 'acc1', datetime.date(2024, 6, 3))
+    >>> decision["outcome"]["accepted"], decision["outcome"]["atendimento"]
+    (False, None)
+    >>> {'CAD-1', 'CAD-3'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = user
+    request["pipeline"] = check_mapping(pipeline, "pipeline")
+    request["atendimento"] = check_mapping(atendimento, "atendimento")
+    request["registered_contact_ids"] = check_sequence(registered_contact_ids, "registered_contact_ids")
+    request["id"] = id
+    request["reference"] = reference
+    request["account"] = account
+    request["on"] = check_date(on, "on")
+    if title is not None:
+        request["title"] = title
+    if responsible is not None:
+        request["responsible"] = responsible
+    if tags is not None:
+        request["tags"] = check_sequence(tags, "tags")
+    if due is not None:
+        request["due"] = check_date(due, "due")
+    return call("atendimento.create", request, policy, {})  # type: ignore[no-any-return]
+
+
+def change_atendimento(
+    user: str,
+    atendimento: Union[AtendimentoInput, Atendimento],
+    pipeline: Union[PipelineInput, Pipeline],
+    action: AtendimentoAction,
+    on: datetime.date,
+    *,
+    policy: PolicyLike = None,
+) -> AtendimentoChangeDecision:
+    """Changes an atendimento: status (funnel phases; Venda with value and conditions), closing with a note, archive, trash, restore, move to another pipeline with its tags, due date, tags.
+
+    Rule ``atendimento.change``; cites ATD-1, ATD-3, FLX-1, FLX-2, MOV-2, ORC-1.
+
+    Example (vector ``atd1_archive_accepted``):
+
+    >>> decision = change_atendimento('ana', {'id': 'a1', 'reference': '1042', 'title': 'Certificado', 'pipeline': 'vendas', 'account': 'acc1', 'contact': {'id': 'c1', 'name': 'Maria Silva', 'phone': '+5511987654321', 'email': 'maria@example.com'}, 'reason': 'Orçamento de certificado', 'status': 'Prospecto', 'tags': ['Quente'], 'responsible': 'ana', 'created_on': datetime.date(2024, 6, 3), 'updated_on': datetime.date(2024, 6, 3)}, {'id': 'vendas', 'name': 'Vendas', 'authorised_users': ['ana'], 'tags': [{'name': 'TODOS'}, {'name': 'Quente', 'colour': '#f00'}, {'name': 'Frio'}], 'atendimentos': 3}, 'archive', datetime.date(2024, 6, 4))
+    >>> decision["outcome"]["accepted"], decision["outcome"]["pipelines"]
+    (True, [])
+    >>> {'ATD-1', 'FLX-1'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = user
+    request["atendimento"] = check_mapping(atendimento, "atendimento")
+    request["pipeline"] = check_mapping(pipeline, "pipeline")
+    request["action"] = action
+    request["on"] = check_date(on, "on")
+    return call("atendimento.change", request, policy, {})  # type: ignore[no-any-return]
+
+
+def post_interaction(
+    user: str,
+    atendimento: Union[AtendimentoInput, Atendimento],
+    pipeline: Union[PipelineInput, Pipeline],
+    interaction: Union[InteractionInput, Interaction],
+    on: datetime.date,
+    *,
+    mode: Optional[PostMode] = None,
+    email_account: Optional[str] = None,
+    template: Optional[str] = None,
+    policy: PolicyLike = None,
+) -> AtendimentoPostDecision:
+    """Posts an interaction on an atendimento: save, or save and notify (only with the user's e-mail account configured and the client's e-mail).
+
+    Rule ``atendimento.post``; cites ATD-2, ATD-1, FLX-1, MOV-1, MOV-2, MOV-3.
+
+    Example (vector ``mov3_post_first_without_link_warns``):
+
+    >>> decision = post_interaction('ana', {'id': 'a1', 'reference': '1042', 'title': 'Certificado', 'pipeline': 'vendas', 'account': 'acc1', 'contact': {'id': 'c1', 'name': 'Maria Silva', 'phone': '+5511987654321', 'email': 'maria@example.com'}, 'reason': 'Orçamento de certificado', 'status': 'Prospecto', 'tags': ['Quente'], 'responsible': 'ana', 'created_on': datetime.date(2024, 6, 3), 'updated_on': datetime.date(2024, 6, 3)}, {'id': 'vendas', 'name': 'Vendas', 'authorised_users': ['ana'], 'tags': [{'name': 'TODOS'}, {'name': 'Quente', 'colour': '#f00'}, {'name': 'Frio'}], 'atendimentos': 3}, {'channel': 'email', 'reason': 'Venda', 'note': 'Proposta enviada.', 'link': None}, datetime.date(2024, 6, 4))
+    >>> decision["outcome"]["accepted"]
+    True
+    >>> {'ATD-2', 'MOV-3'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = user
+    request["atendimento"] = check_mapping(atendimento, "atendimento")
+    request["pipeline"] = check_mapping(pipeline, "pipeline")
+    request["interaction"] = check_mapping(interaction, "interaction")
+    request["on"] = check_date(on, "on")
+    if mode is not None:
+        request["mode"] = mode
+    if email_account is not None:
+        request["email_account"] = email_account
+    if template is not None:
+        request["template"] = template
+    return call("atendimento.post", request, policy, {})  # type: ignore[no-any-return]
+
+
+def overdue_atendimentos(
+    on: datetime.date,
+    atendimentos: Sequence[Union[AtendimentoInput, Atendimento]],
+    *,
+    policy: PolicyLike = None,
+) -> AtendimentoOverdueDecision:
+    """The active atendimentos whose due date has passed on a date, and how many days late.
+
+    Rule ``atendimento.overdue``; cites ATD-3.
+
+    Example (vector ``atd3_overdue_calendar_days``):
+
+    >>> decision = overdue_atendimentos(datetime.date(2024, 6, 9), [{'id': 'a1', 'reference': 'Ra1', 'title': 'Certificado', 'pipeline': 'vendas', 'account': 'acc1', 'contact': {'id': 'c1', 'name': 'Maria Silva', 'phone': '+5511987654321', 'email': 'maria@example.com'}, 'reason': 'Orçamento de certificado', 'status': 'Prospecto', 'tags': ['Quente'], 'responsible': 'ana', 'created_on': datetime.date(2024, 6, 3), 'updated_on': datetime.date(2024, 6, 3), 'due': datetime.date(2024, 6, 7)}, {'id': 'a2', 'reference': 'Ra2', 'title': 'Certificado', 'pipeline': 'vendas', 'account': 'acc1', 'contact': {'id': 'c1', 'name': 'Maria Silva', 'phone': '+5511987654321', 'email': 'maria@example.com'}, 'reason': 'Orçamento de certificado', 'status': 'Prospecto', 'tags': ['Quente'], 'responsible': 'ana', 'created_on': datetime.date(2024, 6, 3), 'updated_on': datetime.date(2024, 6, 3), 'due': datetime.date(2024, 6, 10)}, {'id': 'a3', 'reference': 'Ra3', 'title': 'Certificado', 'pipeline': 'vendas', 'account': 'acc1', 'contact': {'id': 'c1', 'name': 'Maria Silva', 'phone': '+5511987654321', 'email': 'maria@example.com'}, 'reason': 'Orçamento de certificado', 'status': 'Prospecto', 'tags': ['Quente'], 'responsible': 'ana', 'created_on': datetime.date(2024, 6, 3), 'updated_on': datetime.date(2024, 6, 3), 'due': datetime.date(2024, 6, 1), 'lifecycle': 'archived'}, {'id': 'a4', 'reference': 'Ra4', 'title': 'Certificado', 'pipeline': 'vendas', 'account': 'acc1', 'contact': {'id': 'c1', 'name': 'Maria Silva', 'phone': '+5511987654321', 'email': 'maria@example.com'}, 'reason': 'Orçamento de certificado', 'status': 'Prospecto', 'tags': ['Quente'], 'responsible': 'ana', 'created_on': datetime.date(2024, 6, 3), 'updated_on': datetime.date(2024, 6, 3), 'due': datetime.date(2024, 6, 5)}, {'id': 'a5', 'reference': 'Ra5', 'title': 'Certificado', 'pipeline': 'vendas', 'account': 'acc1', 'contact': {'id': 'c1', 'name': 'Maria Silva', 'phone': '+5511987654321', 'email': 'maria@example.com'}, 'reason': 'Orçamento de certificado', 'status': 'Resolvido', 'tags': ['Quente'], 'responsible': 'ana', 'created_on': datetime.date(2024, 6, 3), 'updated_on': datetime.date(2024, 6, 3), 'due': datetime.date(2024, 6, 2), 'closing': {'status': 'Resolvido', 'note': 'Feito.', 'on': datetime.date(2024, 6, 3)}}, {'id': 'a6', 'reference': '1042', 'title': 'Certificado', 'pipeline': 'vendas', 'account': 'acc1', 'contact': {'id': 'c1', 'name': 'Maria Silva', 'phone': '+5511987654321', 'email': 'maria@example.com'}, 'reason': 'Orçamento de certificado', 'status': 'Prospecto', 'tags': ['Quente'], 'responsible': 'ana', 'created_on': datetime.date(2024, 6, 3), 'updated_on': datetime.date(2024, 6, 3)}, {'id': 'a7', 'reference': 'Ra7', 'title': 'Certificado', 'pipeline': 'vendas', 'account': 'acc1', 'contact': {'id': 'c1', 'name': 'Maria Silva', 'phone': '+5511987654321', 'email': 'maria@example.com'}, 'reason': 'Orçamento de certificado', 'status': 'Prospecto', 'tags': ['Quente'], 'responsible': 'ana', 'created_on': datetime.date(2024, 6, 3), 'updated_on': datetime.date(2024, 6, 3), 'due': datetime.date(2024, 6, 9)}])
+    >>> decision["outcome"]["unit"], decision["outcome"]["checked"], decision["outcome"]["not_followed"]
+    ('calendar_days', 4, 2)
+    >>> {'ATD-3'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["on"] = check_date(on, "on")
+    request["atendimentos"] = check_sequence(atendimentos, "atendimentos")
+    return call("atendimento.overdue", request, policy, {})  # type: ignore[no-any-return]
+
+
+def atendimento_timeline(
+    atendimento: Union[AtendimentoInput, Atendimento],
+    *,
+    policy: PolicyLike = None,
+) -> AtendimentoTimelineDecision:
+    """An atendimento's timeline: interactions, quotes (each version), sales and purchases, by date.
+
+    Rule ``atendimento.timeline``; cites ATD-2.
+
+    Example (vector ``atd2_timeline_empty``):
+
+    >>> decision = atendimento_timeline({'id': 'a1', 'reference': '1042', 'title': 'Certificado', 'pipeline': 'vendas', 'account': 'acc1', 'contact': {'id': 'c1', 'name': 'Maria Silva', 'phone': '+5511987654321', 'email': 'maria@example.com'}, 'reason': 'Orçamento de certificado', 'status': 'Prospecto', 'tags': ['Quente'], 'responsible': 'ana', 'created_on': datetime.date(2024, 6, 3), 'updated_on': datetime.date(2024, 6, 3)})
+    >>> decision["outcome"]["entries"]
+    []
+    >>> {'ATD-2'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["atendimento"] = check_mapping(atendimento, "atendimento")
+    return call("atendimento.timeline", request, policy, {})  # type: ignore[no-any-return]
+
+
+def list_atendimentos(
+    user: str,
+    pipeline: Union[PipelineInput, Pipeline],
+    atendimentos: Sequence[Union[AtendimentoInput, Atendimento]],
+    view: Optional[Lifecycle] = None,
+    search: Optional[str] = None,
+    *,
+    sort_by: Optional[Column] = None,
+    direction: Optional[Union[DirectionInput, Direction]] = None,
+    current: Optional[str] = None,
+    policy: PolicyLike = None,
+) -> AtendimentoListDecision:
+    """A pipeline's atendimentos (active, archived or in the trash) an authorised user searches for, sorted by one column, with the pipeline's total a receber and the previous and next of the atendimento open.
+
+    Rule ``atendimento.list``; cites ATD-4, FLX-1.
+
+    Example (vector ``atd4_ties_stable_ascending``):
+
+    >>> decision = list_atendimentos('ana', {'id': 'vendas', 'name': 'Vendas', 'authorised_users': ['ana', 'gil']}, [{'id': 't1', 'reference': '1', 'title': 'Um', 'pipeline': 'vendas', 'account': 'acc-t1', 'contact': {'id': 'c', 'name': 'X'}, 'reason': 'Interesse', 'status': 'Novo', 'responsible': 'ana', 'created_on': datetime.date(2026, 3, 1), 'updated_on': datetime.date(2026, 3, 1)}, {'id': 't2', 'reference': '2', 'title': 'Dois', 'pipeline': 'vendas', 'account': 'acc-t2', 'contact': {'id': 'c', 'name': 'Y'}, 'reason': 'Interesse', 'status': 'NOVO', 'responsible': 'ana', 'created_on': datetime.date(2026, 3, 1), 'updated_on': datetime.date(2026, 3, 1)}, {'id': 't3', 'reference': '3', 'title': 'Três', 'pipeline': 'vendas', 'account': 'acc-t3', 'contact': {'id': 'c', 'name': 'Z'}, 'reason': 'Interesse', 'status': 'Ganho', 'responsible': 'ana', 'created_on': datetime.date(2026, 3, 1), 'updated_on': datetime.date(2026, 3, 1)}], sort_by='status', direction='ascending')
+    >>> decision["outcome"]["accepted"], decision["outcome"]["in_view"], decision["outcome"]["neighbours"]
+    (True, 3, None)
+    >>> {'ATD-4', 'FLX-1'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["user"] = user
+    request["pipeline"] = check_mapping(pipeline, "pipeline")
+    request["atendimentos"] = check_sequence(atendimentos, "atendimentos")
+    if view is not None:
+        request["view"] = view
+    if search is not None:
+        request["search"] = search
+    if sort_by is not None:
+        request["sort_by"] = sort_by
+    if direction is not None:
+        request["direction"] = direction
+    if current is not None:
+        request["current"] = current
+    return call("atendimento.list", request, policy, {})  # type: ignore[no-any-return]
+
+
+def export_atendimentos(
+    atendimentos: Sequence[Union[AtendimentoInput, Atendimento]],
+    selected: Sequence[str],
+    *,
+    policy: PolicyLike = None,
+) -> AtendimentoExportDecision:
+    """Exports the selected atendimentos with the contact's data and the first interaction, as text and CSV.
+
+    Rule ``atendimento.export``; cites ATD-5.
+
+    Example (vector ``atd5_export_smallest``):
+
+    >>> decision = export_atendimentos([{'id': 'a3', 'reference': '1100', 'title': 'Integração com o tribunal', 'pipeline': 'vendas', 'account': 'acc-a3', 'contact': {'id': 'c3', 'name': 'Zé Araújo'}, 'reason': 'Interesse', 'status': 'Ganho', 'responsible': 'ana', 'created_on': datetime.date(2026, 1, 15), 'updated_on': datetime.date(2026, 3, 3)}], ['a3'])
+    >>> decision["outcome"]["text"], decision["outcome"]["csv"]
+    ('Atendimento 1100 — Integração com o tribunal\nContato: Zé Araújo\nTelefone: não informado\nE-mail: não informado\nPrimeira interação: nenhuma\n', 'Referência,Título,Contato,Telefone,E-mail,Data da primeira interação,Usuário,Motivo,Nota\r\n1100,Integração com o tribunal,Zé Araújo,,,,,,\r\n')
+    >>> {'ATD-5'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["atendimentos"] = check_sequence(atendimentos, "atendimentos")
+    request["selected"] = check_sequence(selected, "selected")
+    return call("atendimento.export", request, policy, {})  # type: ignore[no-any-return]
+
+
+def print_atendimento(
+    atendimento: Union[AtendimentoInput, Atendimento],
+    *,
+    policy: PolicyLike = None,
+) -> AtendimentoPrintDecision:
+    """Prints one atendimento with all its interactions, as text.
+
+    Rule ``atendimento.print``; cites ATD-5.
+
+    Example (vector ``atd5_print_without_interactions``):
+
+    >>> decision = print_atendimento({'id': 'a3', 'reference': '1100', 'title': 'Integração com o tribunal', 'pipeline': 'vendas', 'account': 'acc-a3', 'contact': {'id': 'c3', 'name': 'Zé Araújo'}, 'reason': 'Interesse', 'status': 'Ganho', 'responsible': 'ana', 'created_on': datetime.date(2026, 1, 15), 'updated_on': datetime.date(2026, 3, 3)})
+    >>> decision["outcome"]["text"], decision["outcome"]["interactions"]
+    ('Atendimento 1100 — Integração com o tribunal\nSituação: Ganho\nContato: Zé Araújo\nTelefone: não informado\nE-mail: não informado\nMotivo do contato: Interesse\nResponsável: ana\nCriado em: 15/01/2026\nÚltima atualização: 03/03/2026\n\nInterações (0):\nnenhuma\n', 0)
+    >>> {'ATD-5'} <= {r["rule"] for r in decision["reasons"]}
+    True
+    """
+    request: Dict[str, Any] = {}
+    request["atendimento"] = check_mapping(atendimento, "atendimento")
+    return call("atendimento.print", request, policy, {})  # type: ignore[no-any-return]

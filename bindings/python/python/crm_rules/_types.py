@@ -390,12 +390,98 @@ class NfeCheck(TypedDict):
     """Every piece of data is there: the NF-e can be issued."""
 
 
+class AtendimentoCreation(TypedDict):
+    """Outcome of `atendimento.create`."""
+    accepted: bool
+    """The atendimento may be created as asked."""
+    atendimento: Optional[Atendimento]
+    """The new atendimento (active, first funnel phase) when accepted; `null` when refused."""
+    problems: List[Problem]
+    """The registration problems (CAD-1, CAD-3), every one, as `registration.check` reports them; empty when the registration is complete."""
+
+
+class AtendimentoChange(TypedDict):
+    """Outcome of `atendimento.change`."""
+    accepted: bool
+    """The change was made."""
+    atendimento: Atendimento
+    """The atendimento after the change (unchanged when refused)."""
+    pipelines: List[Pipeline]
+    """The pipelines the change altered: for an accepted move, the source (one atendimento fewer) and the target (one more, with any tag created); else empty."""
+
+
+class PostOutcome(TypedDict):
+    """Outcome of `atendimento.post`."""
+    accepted: bool
+    """The interaction was posted."""
+    atendimento: Atendimento
+    """The atendimento with the interaction appended (unchanged when refused)."""
+    notified: bool
+    """A copy goes to the client."""
+    notify_to: Optional[str]
+    """The client's e-mail the copy goes to, when notified."""
+    warnings: List[str]
+    """The interaction's warnings kept (`missing_link`, MOV-3)."""
+
+
+class OverdueReport(TypedDict):
+    """Outcome of `atendimento.overdue`."""
+    checked: int
+    """Active, open atendimentos with a due date that were looked at."""
+    not_followed: int
+    """Atendimentos not followed (archived, in the trash or closed), not reported."""
+    overdue: List[OverdueAtendimento]
+    """The overdue ones, in input order."""
+    unit: LatenessUnit
+    """How `days_late` is counted."""
+
+
+class Timeline(TypedDict):
+    """Outcome of `atendimento.timeline`."""
+    entries: List[TimelineEntry]
+    """By date; on one date interactions, quotes, sales, purchases, each in list order."""
+
+
+class AtendimentoList(TypedDict):
+    """Outcome of `atendimento.list`."""
+    accepted: bool
+    """The user may see the pipeline (FLX-1); when not, nothing else is given."""
+    in_view: int
+    """How many atendimentos of the pipeline are in the view, before the search."""
+    neighbours: Optional[Neighbours]
+    """The neighbours of `current`, when one was named; null otherwise."""
+    receivable: Optional[Receivable]
+    """"A receber" of the pipeline: every atendimento of it not in the trash, whatever the view and the search; null when refused."""
+    rows: List[AtendimentoRow]
+    """The rows, filtered and sorted."""
+
+
+class Export(TypedDict):
+    """Outcome of `atendimento.export`."""
+    csv: str
+    """The same as CSV (RFC 4180): a header row, CRLF line ends, fields holding `,`, `;`, `"` or a line break quoted."""
+    rows: List[ExportRow]
+    """One row per selected atendimento, in the order selected."""
+    text: str
+    """The same as plain text: one block per atendimento, blocks separated by a blank line."""
+
+
+class Printout(TypedDict):
+    """Outcome of `atendimento.print`."""
+    interactions: int
+    """How many interactions it holds."""
+    text: str
+    """The atendimento and all its interactions, as plain text."""
+
+
 class PolicyDict(TypedDict, total=False):
     """Every configurable number and list, with the seeds' values as defaults."""
     accounts: AccountsPolicy
     """Accounts: catalogues and classification moves (ACC)."""
     agendamento: AgendamentoPolicy
     """Agendamento deadlines (AGD)."""
+    atendimentos: AtendimentosPolicy
+    """Atendimentos: funnel phases, the sale phase, closing statuses, lateness (ATD)."""
     calendar: CalendarPolicy
     """Business-day calendar (CAL-BD)."""
     debt: DebtPolicy
@@ -552,7 +638,7 @@ class InboundContact(_InboundContactRequired, total=False):
 
 
 class _CheckInteractionInputRequired(TypedDict):
-    interaction: Interaction
+    interaction: Union[InteractionInput, Interaction]
     """The interaction as recorded."""
 
 
@@ -984,6 +1070,156 @@ class NfeCheckInput(_NfeCheckInputRequired, total=False):
     """A partial policy: omitted fields take the seeds' defaults."""
 
 
+class _CreateAtendimentoInputRequired(TypedDict):
+    account: str
+    """The account (client) it is about."""
+    atendimento: AtendimentoDraft
+    """The initial registration, as `registration.check` reads it (CAD-1, CAD-3): the registered contact's id, name, phone, e-mail and reason for the contact."""
+    id: str
+    """The new atendimento's id."""
+    on: datetime.date
+    """The creation date."""
+    pipeline: Union[PipelineInput, Pipeline]
+    """The pipeline (fluxo) it is created in (must be active, FLX-1)."""
+    reference: str
+    """Its reference number (referência)."""
+    registered_contact_ids: Sequence[str]
+    """The ids of the contacts registered in the CRM (CAD-3)."""
+    user: str
+    """The id of the user creating it (must be authorised in the pipeline, FLX-1)."""
+
+
+class CreateAtendimentoInput(_CreateAtendimentoInputRequired, total=False):
+    """Creates an atendimento: contact already registered, name, phone, e-mail and reason; pipeline active and user authorised; tags existing and no reordering open."""
+    due: Optional[datetime.date]
+    """Due date (vencimento), not before `on` (ATD-3)."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+    responsible: Optional[str]
+    """The responsible user; absent or blank: the acting user."""
+    tags: Sequence[str]
+    """Names of the pipeline's tags to bind (FLX-2), compared ignoring accents and case."""
+    title: Optional[str]
+    """Title; absent or blank: the reason for the contact."""
+
+
+class _ChangeAtendimentoInputRequired(TypedDict):
+    action: AtendimentoAction
+    """What to do."""
+    atendimento: Union[AtendimentoInput, Atendimento]
+    """The atendimento as it is now."""
+    on: datetime.date
+    """The date of the action (becomes `updated_on`); not before the last update."""
+    pipeline: Union[PipelineInput, Pipeline]
+    """The pipeline it is in, as it is now."""
+    user: str
+    """The id of the user acting (must be authorised in the pipeline, FLX-1)."""
+
+
+class ChangeAtendimentoInput(_ChangeAtendimentoInputRequired, total=False):
+    """Changes an atendimento: status (funnel phases; Venda with value and conditions), closing with a note, archive, trash, restore, move to another pipeline with its tags, due date, tags."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _PostInteractionInputRequired(TypedDict):
+    atendimento: Union[AtendimentoInput, Atendimento]
+    """The atendimento as it is now (must be active)."""
+    interaction: Union[InteractionInput, Interaction]
+    """The interaction (MOV-1..3; `first_of_case` is set from the atendimento)."""
+    on: datetime.date
+    """The date it is posted (becomes `updated_on`)."""
+    pipeline: Union[PipelineInput, Pipeline]
+    """The pipeline it is in."""
+    user: str
+    """The id of the user posting (must be authorised in the pipeline, FLX-1)."""
+
+
+class PostInteractionInput(_PostInteractionInputRequired, total=False):
+    """Posts an interaction on an atendimento: save, or save and notify (only with the user's e-mail account configured and the client's e-mail)."""
+    email_account: Optional[str]
+    """The user's e-mail account configured in the Webmail, if any."""
+    mode: PostMode
+    """`save` (default) or `save_and_notify`."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+    template: Optional[str]
+    """An e-mail template (modelo) to use; needs an e-mail account."""
+
+
+class _OverdueInputRequired(TypedDict):
+    atendimentos: Sequence[Union[AtendimentoInput, Atendimento]]
+    """The atendimentos to look through."""
+    on: datetime.date
+    """The date to look on."""
+
+
+class OverdueInput(_OverdueInputRequired, total=False):
+    """The active atendimentos whose due date has passed on a date, and how many days late."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _TimelineInputRequired(TypedDict):
+    atendimento: Union[AtendimentoInput, Atendimento]
+    """The atendimento."""
+
+
+class TimelineInput(_TimelineInputRequired, total=False):
+    """An atendimento's timeline: interactions, quotes (each version), sales and purchases, by date."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _ListInputRequired(TypedDict):
+    atendimentos: Sequence[Union[AtendimentoInput, Atendimento]]
+    """The atendimentos; only those whose `pipeline` is this pipeline's id are looked at."""
+    pipeline: Union[PipelineInput, Pipeline]
+    """The pipeline (fluxo) whose atendimentos are listed."""
+    user: str
+    """The id of the user looking (must be an authorised user of the pipeline, FLX-1)."""
+
+
+class ListInput(_ListInputRequired, total=False):
+    """A pipeline's atendimentos (active, archived or in the trash) an authorised user searches for, sorted by one column, with the pipeline's total a receber and the previous and next of the atendimento open."""
+    current: Optional[str]
+    """The atendimento open on the screen: its previous and next in the list are given (the arrows "anterior"/"posterior"). It must be in the list."""
+    direction: Union[DirectionInput, Direction]
+    """The direction (default `descending`). Ties keep the input order either way."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+    search: Optional[str]
+    """The text typed in "procurar": found, ignoring accents and case, in the reference, the title, the contact's name, or the update or creation date written `dd/mm/aaaa` or `aaaa-mm-dd` (part of a date matches too: `03/2026`). Absent or blank: no filter."""
+    sort_by: Column
+    """The column to sort by (default `updated`)."""
+    view: Lifecycle
+    """Which list: `active` (the default), `archived` ("arquivados") or `trash` ("lixeira")."""
+
+
+class _ExportInputRequired(TypedDict):
+    atendimentos: Sequence[Union[AtendimentoInput, Atendimento]]
+    """The atendimentos to pick from."""
+    selected: Sequence[str]
+    """The ids of the atendimentos selected, in the order to export them (at least one, none twice)."""
+
+
+class ExportInput(_ExportInputRequired, total=False):
+    """Exports the selected atendimentos with the contact's data and the first interaction, as text and CSV."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
+class _PrintInputRequired(TypedDict):
+    atendimento: Union[AtendimentoInput, Atendimento]
+    """The atendimento to print."""
+
+
+class PrintInput(_PrintInputRequired, total=False):
+    """Prints one atendimento with all its interactions, as text."""
+    policy: Union[NativePolicy, PolicyDict, None]
+    """A partial policy: omitted fields take the seeds' defaults."""
+
+
 class Agendamento(TypedDict):
     """A scheduled follow-up on an account."""
     created_on: datetime.date
@@ -1212,6 +1448,145 @@ class Sale(TypedDict):
     """The version approved."""
 
 
+class _AtendimentoRequired(TypedDict):
+    account: str
+    """The account (client) it is about."""
+    before_trash: Optional[Lifecycle]
+    """While in the trash: the lifecycle it had before, to restore it exactly."""
+    closing: Optional[Closing]
+    """How it was concluded, once closed."""
+    contact: AtendimentoContact
+    """The contact, as registered."""
+    created_on: datetime.date
+    """Created on."""
+    due: Optional[datetime.date]
+    """Due date (vencimento), if one is set."""
+    id: str
+    """Identifier."""
+    interactions: List[PostedInteraction]
+    """Its interactions, oldest first."""
+    lifecycle: Lifecycle
+    """Lifecycle: active, archived or in the trash."""
+    pipeline: str
+    """The pipeline (fluxo) it belongs to."""
+    purchases: List[Purchase]
+    """Its purchases (compras)."""
+    quotes: List[DatedQuote]
+    """Its quotes and sales (every version, as `quote.*` keeps them), each dated."""
+    reason: str
+    """Why the client got in touch (motivo do contato)."""
+    reference: str
+    """Reference number shown in the list (referência), e.g. `1042`."""
+    responsible: str
+    """The user responsible for it."""
+    status: str
+    """The current status (situação), e.g. `Em negociação`; for a sales pipeline, the funnel phase it is in (000 §2)."""
+    tags: List[str]
+    """Names of the pipeline's tags bound to it (never `TODOS`, which is every one)."""
+    title: str
+    """Title."""
+    updated_on: datetime.date
+    """Last updated on."""
+
+
+class Atendimento(_AtendimentoRequired, total=False):
+    """An atendimento: a case followed inside a pipeline (ATD-1..5)."""
+    sale: Optional[SaleRecord]
+    """The sale it was marked with (status `Venda`, 000 §2): value and conditions."""
+
+
+class OverdueAtendimento(TypedDict):
+    """One overdue atendimento."""
+    days_late: int
+    """Days after the due date (in `unit`), at least 1."""
+    due: datetime.date
+    """Its due date."""
+    id: str
+    """Its id."""
+    pipeline: str
+    """Its pipeline."""
+    reference: str
+    """Its reference number."""
+    responsible: str
+    """Its responsible user."""
+
+
+class TimelineEntry(TypedDict):
+    """One entry of the timeline."""
+    by: Optional[str]
+    """Who posted it (interaction) or created it (quote, sale)."""
+    kind: TimelineKind
+    """What it is."""
+    on: datetime.date
+    """Its date."""
+    position: int
+    """Its position in its list of the atendimento (`interactions`, `quotes`, `purchases`)."""
+    summary: str
+    """A short summary: the interaction's channel and reason; the quote's id and version; the purchase's description."""
+    value_centavos: Optional[int]
+    """Its value in centavos (quote, sale, purchase)."""
+
+
+class Neighbours(TypedDict):
+    """The previous and next atendimento of the one open, in the list's order."""
+    current: str
+    """The atendimento open."""
+    next: Optional[str]
+    """The one after it; null for the last."""
+    position: int
+    """Its position in the list, from 1."""
+    previous: Optional[str]
+    """The one before it; null for the first."""
+
+
+class Receivable(TypedDict):
+    """"A receber": the quotes of the pipeline awaiting approval (current versions only)."""
+    centavos: int
+    """Their total, in centavos."""
+    quotes: int
+    """How many quotes."""
+
+
+class AtendimentoRow(TypedDict):
+    """One line of the list."""
+    contact: str
+    """Nome de contato."""
+    created_on: datetime.date
+    """Data de criação."""
+    id: str
+    """The atendimento's id."""
+    reference: str
+    """Referência."""
+    status: str
+    """Situação."""
+    tags: List[str]
+    """Its tags."""
+    title: str
+    """Título."""
+    updated_on: datetime.date
+    """Última atualização."""
+    value_centavos: Optional[int]
+    """Valor: the total, in centavos, of its current quote version (the highest version of the quote registered last); null when it has no quote."""
+
+
+class ExportRow(TypedDict):
+    """One exported atendimento ("dados do contato")."""
+    contact: str
+    """The contact's name."""
+    email: Optional[str]
+    """The contact's e-mail."""
+    first_interaction: Optional[FirstInteraction]
+    """Its first interaction (the earliest posted; the first listed among those of that day); null when it has none."""
+    id: str
+    """The atendimento's id."""
+    phone: Optional[str]
+    """The contact's phone."""
+    reference: str
+    """Referência."""
+    title: str
+    """Título."""
+
+
 class AccountsPolicy(TypedDict, total=False):
     """Accounts (ACC-1, ACC-3)."""
     characteristics: Sequence[str]
@@ -1238,6 +1613,18 @@ class AgendamentoPolicy(TypedDict, total=False):
     """AGD-3: deadline of an agendamento without contact. Seed: 2."""
     without_contact_max_days: int
     """AGD-3: maximum without contact (no renewal). Seed: 2."""
+
+
+class AtendimentosPolicy(TypedDict, total=False):
+    """Atendimentos (ATD-1..3)."""
+    closing_statuses: Sequence[str]
+    """000 §1 ("Conclusão do Atendimento: marque o status correspondente"): statuses that only conclude an atendimento (`close`), besides the funnel phases. Default: `Resolvido`, `Perda` (000 §3: a loss to analyse)."""
+    funnel_phases: Sequence[str]
+    """ATD-1, 000 §2 ("Fases do Funil"): the statuses (situações) an atendimento moves through, in funnel order; a new atendimento starts in the first. Compared ignoring accents and case, answered as spelled here. Seed-like default: `Prospecto`, `Em atendimento`, `Orçamento enviado`, `Em negociação`, `Venda`."""
+    overdue_in_business_days: bool
+    """ATD-3: count how late an overdue atendimento is in business days of the policy calendar instead of calendar days. Default: `false` (the vencimento is a calendar date and the seed gives no business-day rule for it)."""
+    sale_phase: str
+    """000 §2 ("marque o status como Venda"): the phase that means a closed sale, which needs value and conditions (ORC-1). One of `funnel_phases`. Seed: `Venda`."""
 
 
 class CalendarPolicy(TypedDict, total=False):
@@ -1397,15 +1784,35 @@ class User(_UserRequired, total=False):
     """Vacations (férias), inclusive ranges."""
 
 
-class _InteractionRequired(TypedDict):
+class _InteractionInputRequired(TypedDict):
     channel: Channel
     """Channel."""
 
 
-class Interaction(_InteractionRequired, total=False):
+class InteractionInput(_InteractionInputRequired, total=False):
     """One recorded contact with a client."""
     answered: bool
     """The client answered (for calls)."""
+    closes_agendamento: bool
+    """This interaction closes an agendamento."""
+    first_of_case: bool
+    """First interaction of the case."""
+    link: Optional[str]
+    """Link to the external conversation/task/deal (e.g. Bitrix)."""
+    note: Optional[str]
+    """Free-text note of what was done."""
+    reason: Optional[str]
+    """Why the contact happened (retorno de erro, venda, oferecimento de produto, …)."""
+    recorded_as_attempt: bool
+    """Recorded as a contact attempt (tentativa)."""
+
+
+class Interaction(TypedDict):
+    """One recorded contact with a client."""
+    answered: bool
+    """The client answered (for calls)."""
+    channel: Channel
+    """Channel."""
     closes_agendamento: bool
     """This interaction closes an agendamento."""
     first_of_case: bool
@@ -1621,6 +2028,53 @@ class NfeCustomer(TypedDict, total=False):
     """Name or razão social."""
 
 
+class _AtendimentoInputRequired(TypedDict):
+    account: str
+    """The account (client) it is about."""
+    contact: Union[AtendimentoContactInput, AtendimentoContact]
+    """The contact, as registered."""
+    created_on: datetime.date
+    """Created on."""
+    id: str
+    """Identifier."""
+    pipeline: str
+    """The pipeline (fluxo) it belongs to."""
+    reason: str
+    """Why the client got in touch (motivo do contato)."""
+    reference: str
+    """Reference number shown in the list (referência), e.g. `1042`."""
+    responsible: str
+    """The user responsible for it."""
+    status: str
+    """The current status (situação), e.g. `Em negociação`; for a sales pipeline, the funnel phase it is in (000 §2)."""
+    title: str
+    """Title."""
+    updated_on: datetime.date
+    """Last updated on."""
+
+
+class AtendimentoInput(_AtendimentoInputRequired, total=False):
+    """An atendimento: a case followed inside a pipeline (ATD-1..5)."""
+    before_trash: Optional[Lifecycle]
+    """While in the trash: the lifecycle it had before, to restore it exactly."""
+    closing: Optional[Closing]
+    """How it was concluded, once closed."""
+    due: Optional[datetime.date]
+    """Due date (vencimento), if one is set."""
+    interactions: Sequence[Union[PostedInteractionInput, PostedInteraction]]
+    """Its interactions, oldest first."""
+    lifecycle: Lifecycle
+    """Lifecycle: active, archived or in the trash."""
+    purchases: Sequence[Purchase]
+    """Its purchases (compras)."""
+    quotes: Sequence[DatedQuote]
+    """Its quotes and sales (every version, as `quote.*` keeps them), each dated."""
+    sale: Optional[SaleRecord]
+    """The sale it was marked with (status `Venda`, 000 §2): value and conditions."""
+    tags: Sequence[str]
+    """Names of the pipeline's tags bound to it (never `TODOS`, which is every one)."""
+
+
 class ConflictValue(TypedDict):
     """One record's value of a conflicting field."""
     record: str
@@ -1689,6 +2143,90 @@ class Tag(TypedDict):
     """Colour, as the screen shows it (e.g. `#ff0000`); none when not chosen."""
     name: str
     """Name, unique in the pipeline ignoring accents and case."""
+
+
+class Closing(TypedDict):
+    """How an atendimento was concluded (seed 000 §1: the status reached and the notes; MOV-2)."""
+    note: str
+    """What was done (never empty nor just dots, MOV-2)."""
+    on: datetime.date
+    """When."""
+    status: str
+    """The status it was closed with (e.g. `Venda`, `Resolvido`)."""
+
+
+class AtendimentoContact(TypedDict):
+    """The contact an atendimento is about, as registered (seed 000 §1: name, phone, e-mail)."""
+    email: Optional[str]
+    """E-mail, as typed."""
+    id: str
+    """The registered contact's id (CAD-1/CAD-3: registered before the atendimento)."""
+    name: str
+    """Name."""
+    phone: Optional[str]
+    """Phone, as typed."""
+
+
+class _PostedInteractionRequired(TypedDict):
+    by: str
+    """The user who posted it."""
+    interaction: Interaction
+    """The interaction itself (MOV-1..3 apply)."""
+    notified: bool
+    """A copy was sent to the client by e-mail ("salvar e notificar")."""
+    on: datetime.date
+    """When it was posted."""
+
+
+class PostedInteraction(_PostedInteractionRequired, total=False):
+    """One interaction posted on an atendimento (ATD-2), dated, by a user."""
+    template: Optional[str]
+    """The e-mail template (modelo) used, if any (needs an e-mail account, ATD-2)."""
+
+
+class Purchase(TypedDict):
+    """A purchase (compra) registered on an atendimento (seed 003, "nova compra")."""
+    description: str
+    """What was bought."""
+    on: datetime.date
+    """When."""
+    value_centavos: int
+    """Value in centavos."""
+
+
+class DatedQuote(TypedDict):
+    """A version of a quote (or a sale: an approved one) registered on an atendimento."""
+    on: datetime.date
+    """When this version was registered (for a sale: approved)."""
+    quote: Quote
+    """The version."""
+
+
+class _SaleRecordRequired(TypedDict):
+    conditions: str
+    """Payment conditions (condições)."""
+    value_centavos: int
+    """Value of the sale, in centavos."""
+
+
+class SaleRecord(_SaleRecordRequired, total=False):
+    """The value and conditions of the sale an atendimento was marked with (seed 000 §2, ORC-1): from an approved quote of the atendimento, or given when marking it."""
+    quote: Optional[str]
+    """The approved quote it comes from, when it comes from one."""
+    version: Optional[int]
+    """That quote's approved version."""
+
+
+class FirstInteraction(TypedDict):
+    """The first interaction of an atendimento, as exported."""
+    by: str
+    """Who posted it."""
+    note: Optional[str]
+    """Its note, when recorded."""
+    on: datetime.date
+    """When it was posted."""
+    reason: Optional[str]
+    """Its reason, when recorded."""
 
 
 class DatedClosure(TypedDict):
@@ -1902,6 +2440,68 @@ class TagActionReorder(TypedDict):
     reorder: Reorder
 
 
+class AtendimentoActionUpdateStatus(TypedDict):
+    """Move to a funnel phase (ATD-1; the sale phase needs value and conditions, ORC-1)."""
+    update_status: StatusUpdate
+
+
+class AtendimentoActionClose(TypedDict):
+    """Conclude it with a status and a note (000 §1, MOV-2)."""
+    close: CloseAtendimento
+
+
+class AtendimentoActionMove(TypedDict):
+    """Move to another pipeline, with its tags."""
+    move: MoveTo
+
+
+class AtendimentoActionSetDue(TypedDict):
+    """Set the due date (ATD-3)."""
+    set_due: SetDue
+
+
+class AtendimentoActionBindTag(TypedDict):
+    """Bind one of the pipeline's tags (FLX-2)."""
+    bind_tag: TagRef
+
+
+class AtendimentoActionUnbindTag(TypedDict):
+    """Unbind a tag (FLX-2)."""
+    unbind_tag: TagRef
+
+
+class _AtendimentoContactInputRequired(TypedDict):
+    id: str
+    """The registered contact's id (CAD-1/CAD-3: registered before the atendimento)."""
+    name: str
+    """Name."""
+
+
+class AtendimentoContactInput(_AtendimentoContactInputRequired, total=False):
+    """The contact an atendimento is about, as registered (seed 000 §1: name, phone, e-mail)."""
+    email: Optional[str]
+    """E-mail, as typed."""
+    phone: Optional[str]
+    """Phone, as typed."""
+
+
+class _PostedInteractionInputRequired(TypedDict):
+    by: str
+    """The user who posted it."""
+    interaction: Union[InteractionInput, Interaction]
+    """The interaction itself (MOV-1..3 apply)."""
+    on: datetime.date
+    """When it was posted."""
+
+
+class PostedInteractionInput(_PostedInteractionInputRequired, total=False):
+    """One interaction posted on an atendimento (ATD-2), dated, by a user."""
+    notified: bool
+    """A copy was sent to the client by e-mail ("salvar e notificar")."""
+    template: Optional[str]
+    """The e-mail template (modelo) used, if any (needs an e-mail account, ATD-2)."""
+
+
 class AccountStatusActive(TypedDict):
     """Active client."""
     state: Literal["active"]
@@ -1983,6 +2583,56 @@ class Reorder(TypedDict):
     """Every tag besides `TODOS`, once, in the new order; `TODOS` may be listed anywhere or left out: it goes back to first place."""
 
 
+class _StatusUpdateRequired(TypedDict):
+    status: str
+    """One of `policy.atendimentos.funnel_phases` (accents and case ignored)."""
+
+
+class StatusUpdate(_StatusUpdateRequired, total=False):
+    """A status change: the funnel phase to move to."""
+    sale: Optional[SaleTerms]
+    """For the sale phase, the value and conditions when no approved quote gives them."""
+
+
+class _CloseAtendimentoRequired(TypedDict):
+    note: str
+    """What was done (observações): not empty nor only dots (MOV-2)."""
+    status: str
+    """A funnel phase or one of `policy.atendimentos.closing_statuses`."""
+
+
+class CloseAtendimento(_CloseAtendimentoRequired, total=False):
+    """Concluding an atendimento (000 §1): the status reached and what was done."""
+    sale: Optional[SaleTerms]
+    """For the sale phase, the value and conditions when no approved quote gives them."""
+
+
+class MoveTo(TypedDict):
+    """Moving to another pipeline ("mudar de fluxo")."""
+    pipeline: Union[PipelineInput, Pipeline]
+    """The target pipeline as it is now (active, the user authorised in it)."""
+
+
+class SetDue(TypedDict):
+    """A due date to set."""
+    due: datetime.date
+    """The new due date (vencimento), not before the action's date."""
+
+
+class TagRef(TypedDict):
+    """A tag to bind or unbind."""
+    tag: str
+    """The tag's name (accents and case ignored)."""
+
+
+class SaleTerms(TypedDict):
+    """The value and conditions of a sale given when marking an atendimento `Venda` (000 §2, ORC-1)."""
+    conditions: str
+    """Payment conditions (not blank)."""
+    value_centavos: int
+    """Value in centavos (more than zero)."""
+
+
 AccountAction = Literal["read", "write"]
 """What a user wants to do with an account (ACC-2: the same rule for both)."""
 
@@ -1995,6 +2645,9 @@ AgendamentoKind = Literal["sales_with_contact", "sales_without_contact", "withou
 AgendamentoKindInput = Literal["sales_with_contact", "sales_without_contact", "without_contact", "onboarding_first_contact", "support", "#venda/tratativas com contato", "#venda/tratativas sem contato", "#tratativas sem contato", "#onboarding 1º contato", "#suporte"]
 """The kind (tag) of an agendamento (AGD-1)."""
 
+AtendimentoAction = Union[AtendimentoActionUpdateStatus, AtendimentoActionClose, Literal["archive"], Literal["unarchive"], Literal["trash"], Literal["restore"], AtendimentoActionMove, AtendimentoActionSetDue, Literal["clear_due"], AtendimentoActionBindTag, AtendimentoActionUnbindTag]
+"""What to do to an atendimento: `{"update_status": {…}}`, `{"close": {…}}`, `"archive"`, `"unarchive"`, `"trash"`, `"restore"`, `{"move": {"pipeline": …}}`, `{"set_due": {"due": …}}`, `"clear_due"`, `{"bind_tag": {"tag": …}}` or `{"unbind_tag": {"tag": …}}`."""
+
 Channel = Literal["chat", "email", "phone", "whatsapp"]
 """How the client got in touch."""
 
@@ -2005,15 +2658,27 @@ ClassificationMove = TypedDict('ClassificationMove', {'from': 'Classification', 
 """One allowed change of classification."""
 
 
+Column = Literal["status", "reference", "title", "contact", "value", "updated", "created"]
+"""A column of the list of atendimentos (seed 003: "Situação | Referência | Título | Nome de Contato | Valor | Última atualização | Data de Criação")."""
+
 CommissionTo = Literal["user", "manager_decides"]
 """Who gets the commission."""
 
 Direction = Literal["outgoing", "incoming"]
 """From which side a relationship was declared."""
 
+DirectionInput = Literal["ascending", "descending"]
+"""Ascending or descending."""
+
 FieldSource = TypedDict('FieldSource', {'from': 'str', 'value': 'Any'})
 """Where a field of the result comes from."""
 
+
+LatenessUnit = Literal["calendar_days", "business_days"]
+"""How lateness is counted (`policy.atendimentos.overdue_in_business_days`)."""
+
+Lifecycle = Literal["active", "archived", "trash"]
+"""Where an atendimento stands in its lifecycle (ATD-1)."""
 
 Move = TypedDict('Move', {'child': 'str', 'from': 'str', 'kind': 'Literal["contacts", "interactions", "agendamentos", "quotes", "sales", "documents"]', 'to': 'str'})
 """One child record moved to the survivor."""
@@ -2024,6 +2689,9 @@ NfeField = Literal["document", "name", "address"]
 
 PipelineAction = Union[PipelineActionEdit, Literal["activate"], Literal["inactivate"], PipelineActionSetUsers, Literal["delete"]]
 """What to do to a pipeline (FLX-1): `{"edit": {…}}`, `"activate"`, `"inactivate"`, `{"set_users": {"users": […]}}` or `"delete"`."""
+
+PostMode = Literal["save", "save_and_notify"]
+""""Salvar" or "salvar e notificar" (ATD-2)."""
 
 ProblemCode = Literal["missing", "invalid", "not_allowed", "duplicate", "self_relationship", "not_in_catalogue", "conflict"]
 """What is wrong with a field of an account."""
@@ -2066,6 +2734,9 @@ TagAction = Union[TagActionCreate, TagActionRename, TagActionRecolour, TagAction
 
 Team = Literal["commercial", "support", "central", "manager"]
 """The team a user belongs to."""
+
+TimelineKind = Literal["interaction", "quote", "sale", "purchase"]
+"""What a timeline entry is."""
 
 Uf = Literal["AC", "AL", "AM", "AP", "BA", "CE", "DF", "ES", "GO", "MA", "MG", "MS", "MT", "PA", "PB", "PE", "PI", "PR", "RJ", "RN", "RO", "RR", "RS", "SC", "SE", "SP", "TO"]
 """Brazilian federative units (UF) whose state holidays can be enabled."""
@@ -2386,6 +3057,54 @@ class SaleNfeCheckDecision(TypedDict):
     reasons: List[Reason]
 
 
+class AtendimentoCreateDecision(TypedDict):
+    """The answer of `atendimento.create`: Creates an atendimento: contact already registered, name, phone, e-mail and reason; pipeline active and user authorised; tags existing and no reordering open. Cites ATD-1, CAD-1, CAD-3, FLX-1, FLX-2, ATD-3."""
+    outcome: AtendimentoCreation
+    reasons: List[Reason]
+
+
+class AtendimentoChangeDecision(TypedDict):
+    """The answer of `atendimento.change`: Changes an atendimento: status (funnel phases; Venda with value and conditions), closing with a note, archive, trash, restore, move to another pipeline with its tags, due date, tags. Cites ATD-1, ATD-3, FLX-1, FLX-2, MOV-2, ORC-1."""
+    outcome: AtendimentoChange
+    reasons: List[Reason]
+
+
+class AtendimentoPostDecision(TypedDict):
+    """The answer of `atendimento.post`: Posts an interaction on an atendimento: save, or save and notify (only with the user's e-mail account configured and the client's e-mail). Cites ATD-2, ATD-1, FLX-1, MOV-1, MOV-2, MOV-3."""
+    outcome: PostOutcome
+    reasons: List[Reason]
+
+
+class AtendimentoOverdueDecision(TypedDict):
+    """The answer of `atendimento.overdue`: The active atendimentos whose due date has passed on a date, and how many days late. Cites ATD-3."""
+    outcome: OverdueReport
+    reasons: List[Reason]
+
+
+class AtendimentoTimelineDecision(TypedDict):
+    """The answer of `atendimento.timeline`: An atendimento's timeline: interactions, quotes (each version), sales and purchases, by date. Cites ATD-2."""
+    outcome: Timeline
+    reasons: List[Reason]
+
+
+class AtendimentoListDecision(TypedDict):
+    """The answer of `atendimento.list`: A pipeline's atendimentos (active, archived or in the trash) an authorised user searches for, sorted by one column, with the pipeline's total a receber and the previous and next of the atendimento open. Cites ATD-4, FLX-1."""
+    outcome: AtendimentoList
+    reasons: List[Reason]
+
+
+class AtendimentoExportDecision(TypedDict):
+    """The answer of `atendimento.export`: Exports the selected atendimentos with the contact's data and the first interaction, as text and CSV. Cites ATD-5."""
+    outcome: Export
+    reasons: List[Reason]
+
+
+class AtendimentoPrintDecision(TypedDict):
+    """The answer of `atendimento.print`: Prints one atendimento with all its interactions, as text. Cites ATD-5."""
+    outcome: Printout
+    reasons: List[Reason]
+
+
 
 # Names of earlier releases.
 DateLike = Union[datetime.date, str]
@@ -2415,4 +3134,4 @@ InteractionDecision = InteractionCheckDecision
 InteractionError = Literal["missing_reason", "unanswered_call_not_attempt", "empty_closing_note"]
 InteractionWarning = Literal["missing_link"]
 RequiredActionCode = Literal["record_interaction", "confirm_data", "send_copy_to_administrator", "holder_validation", "settle_debt_or_manager"]
-__all__ = ["Account", "AccountAccess", "AccountAccessInput", "AccountAction", "AccountAfterSaleInput", "AccountCheck", "AccountContact", "AccountContactInput", "AccountProblem", "AccountRecord", "AccountRecordInput", "AccountRelationships", "AccountRelationshipsInput", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AccountsPolicy", "AddBusinessDaysInput", "AddPermission", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "ApproveQuoteInput", "AtendimentoDraft", "BindPermission", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "CanAddInput", "CanBindInput", "Candidate", "CandidatePair", "ChangePipelineInput", "ChangeTagsInput", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "Classification", "ClassificationChange", "ClassificationMove", "ClassifyAccountInput", "CloseAfterSale", "CloseAfterSaleInput", "ClosingSale", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateOutcome", "CreatePipelineInput", "CreateQuoteInput", "CreateRequest", "DateRange", "DatedClosure", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "Direction", "DocumentMeta", "DueLoss", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EditPipeline", "EvaluateAgendamentoInput", "FieldSource", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionPolicy", "InterestArea", "IsBusinessDayInput", "Loss", "LossInput", "LossRecording", "LossReview", "LossesPolicy", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "NewTag", "NfeCheck", "NfeCheckInput", "NfeCustomer", "NfeField", "Normalized", "Pipeline", "PipelineAction", "PipelineActionEdit", "PipelineActionSetUsers", "PipelineChange", "PipelineCreation", "PipelineInput", "PolicyDict", "PortfolioUser", "Problem", "ProblemCode", "Purpose", "Query", "QueryAccountsInput", "QueryAnd", "QueryCharacteristic", "QueryClassification", "QueryContactDocument", "QueryContactEmail", "QueryContactPhone", "QueryDisinterestedIn", "QueryInterestedIn", "QueryNot", "QueryOr", "QueryOutcome", "QueryRelatedTo", "QueryResponsible", "QueryText", "QueryUnmetNeed", "Quote", "QuoteChanges", "QuoteCreated", "QuoteInput", "QuoteItem", "QuoteItemInput", "QuoteRevised", "QuoteStatus", "RecordLossInput", "RecurringHoliday", "RegisterSaleInput", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RelatedAccount", "Relationship", "RenewAgendamentoInput", "RenewOutcome", "Reorder", "Requester", "RequiredAction", "Reverted", "ReviewLossesInput", "ReviseQuoteInput", "Route", "RouteOutcome", "Sale", "SaleOutcome", "SaleRequest", "Scope", "SetUsers", "Status", "Tag", "TagAction", "TagActionCreate", "TagActionDelete", "TagActionRecolour", "TagActionRename", "TagActionReorder", "TagChange", "TagColour", "TagInput", "TagName", "TagRename", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Uf", "User", "ValidateAccountInput", "VisibleAccounts", "VisibleAccountsInput", "VisiblePipelines", "VisiblePipelinesInput", "AccountAccessDecision", "AccountAfterSaleDecision", "AccountClassifyDecision", "AccountQueryDecision", "AccountRelationshipsDecision", "AccountValidateDecision", "AccountVisibleDecision", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "LossRecordDecision", "LossReviewDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "PipelineCanAddDecision", "PipelineChangeDecision", "PipelineCreateDecision", "PipelineVisibleDecision", "QuoteApproveDecision", "QuoteCreateDecision", "QuoteReviseDecision", "RegistrationCheckDecision", "SaleNfeCheckDecision", "SaleRegisterDecision", "TagCanBindDecision", "TagChangeDecision", "Reason", "DateLike", "Decision", "ActiveStatus", "InactiveManualStatus", "InactiveAutomaticStatus", "CreateDecision", "RenewDecision", "EvaluateDecision", "EvaluateOutcome", "CloseAfterSaleDecision", "InboundDecision", "RouteDecision", "CommissionDecision", "ReinstatementDecision", "DebtDecision", "BoletoDecision", "ThirdPartyDecision", "InteractionDecision", "InteractionError", "InteractionWarning", "RequiredActionCode"]
+__all__ = ["Account", "AccountAccess", "AccountAccessInput", "AccountAction", "AccountAfterSaleInput", "AccountCheck", "AccountContact", "AccountContactInput", "AccountProblem", "AccountRecord", "AccountRecordInput", "AccountRelationships", "AccountRelationshipsInput", "AccountStatus", "AccountStatusActive", "AccountStatusInactiveAutomatic", "AccountStatusInactiveManual", "AccountsPolicy", "AddBusinessDaysInput", "AddPermission", "Agendamento", "AgendamentoInput", "AgendamentoKind", "AgendamentoKindInput", "AgendamentoPolicy", "AgendamentoStatus", "Alert", "AllDuplicatesInput", "ApproveQuoteInput", "Atendimento", "AtendimentoAction", "AtendimentoActionBindTag", "AtendimentoActionClose", "AtendimentoActionMove", "AtendimentoActionSetDue", "AtendimentoActionUnbindTag", "AtendimentoActionUpdateStatus", "AtendimentoChange", "AtendimentoContact", "AtendimentoContactInput", "AtendimentoCreation", "AtendimentoDraft", "AtendimentoInput", "AtendimentoList", "AtendimentoRow", "AtendimentosPolicy", "BindPermission", "Boleto", "BoletoAlert", "BoletoInput", "BusinessDaysBetweenInput", "CalendarPolicy", "CanAddInput", "CanBindInput", "Candidate", "CandidatePair", "ChangeAtendimentoInput", "ChangePipelineInput", "ChangeTagsInput", "Channel", "CheckInteractionInput", "Children", "ChildrenInput", "Classification", "ClassificationChange", "ClassificationMove", "ClassifyAccountInput", "CloseAfterSale", "CloseAfterSaleInput", "CloseAtendimento", "Closing", "ClosingSale", "Column", "Commission", "CommissionTo", "Conflict", "ConflictValue", "ContactRequest", "CreateAtendimentoInput", "CreateOutcome", "CreatePipelineInput", "CreateQuoteInput", "CreateRequest", "DateRange", "DatedClosure", "DatedQuote", "Debt", "DebtInput", "DebtOutcome", "DebtPolicy", "Direction", "DirectionInput", "DocumentMeta", "DueLoss", "DuplicateCandidatesInput", "DuplicateRecord", "DuplicateTask", "DuplicateTaskInput", "DuplicateWeights", "DuplicatesPolicy", "EditPipeline", "EvaluateAgendamentoInput", "Export", "ExportInput", "ExportRow", "FieldSource", "FirstInteraction", "Holiday", "HolidaysInInput", "IdentifierInput", "InboundContact", "InboundOutcome", "Interaction", "InteractionCheck", "InteractionInput", "InteractionPolicy", "InterestArea", "IsBusinessDayInput", "LatenessUnit", "Lifecycle", "ListInput", "Loss", "LossInput", "LossRecording", "LossReview", "LossesPolicy", "MergeApplyInput", "MergePlan", "MergePlanInput", "MergeRecord", "MergeRecordInput", "MergeResult", "MergeRevertInput", "Move", "MoveTo", "Neighbours", "NewTag", "NfeCheck", "NfeCheckInput", "NfeCustomer", "NfeField", "Normalized", "OverdueAtendimento", "OverdueInput", "OverdueReport", "Pipeline", "PipelineAction", "PipelineActionEdit", "PipelineActionSetUsers", "PipelineChange", "PipelineCreation", "PipelineInput", "PolicyDict", "PortfolioUser", "PostInteractionInput", "PostMode", "PostOutcome", "PostedInteraction", "PostedInteractionInput", "PrintInput", "Printout", "Problem", "ProblemCode", "Purchase", "Purpose", "Query", "QueryAccountsInput", "QueryAnd", "QueryCharacteristic", "QueryClassification", "QueryContactDocument", "QueryContactEmail", "QueryContactPhone", "QueryDisinterestedIn", "QueryInterestedIn", "QueryNot", "QueryOr", "QueryOutcome", "QueryRelatedTo", "QueryResponsible", "QueryText", "QueryUnmetNeed", "Quote", "QuoteChanges", "QuoteCreated", "QuoteInput", "QuoteItem", "QuoteItemInput", "QuoteRevised", "QuoteStatus", "Receivable", "RecordLossInput", "RecurringHoliday", "RegisterSaleInput", "RegistrationCheck", "RegistrationCheckInput", "ReinstatementOutcome", "ReinstatementPolicy", "RelatedAccount", "Relationship", "RenewAgendamentoInput", "RenewOutcome", "Reorder", "Requester", "RequiredAction", "Reverted", "ReviewLossesInput", "ReviseQuoteInput", "Route", "RouteOutcome", "Sale", "SaleOutcome", "SaleRecord", "SaleRequest", "SaleTerms", "Scope", "SetDue", "SetUsers", "Status", "StatusUpdate", "Tag", "TagAction", "TagActionCreate", "TagActionDelete", "TagActionRecolour", "TagActionRename", "TagActionReorder", "TagChange", "TagColour", "TagInput", "TagName", "TagRef", "TagRename", "Team", "ThirdPartyOutcome", "ThirdPartyPolicy", "Timeline", "TimelineEntry", "TimelineInput", "TimelineKind", "Uf", "User", "ValidateAccountInput", "VisibleAccounts", "VisibleAccountsInput", "VisiblePipelines", "VisiblePipelinesInput", "AccountAccessDecision", "AccountAfterSaleDecision", "AccountClassifyDecision", "AccountQueryDecision", "AccountRelationshipsDecision", "AccountValidateDecision", "AccountVisibleDecision", "AgendamentoCloseAfterSaleDecision", "AgendamentoCreateDecision", "AgendamentoEvaluateDecision", "AgendamentoRenewDecision", "AtendimentoChangeDecision", "AtendimentoCreateDecision", "AtendimentoExportDecision", "AtendimentoListDecision", "AtendimentoOverdueDecision", "AtendimentoPostDecision", "AtendimentoPrintDecision", "AtendimentoTimelineDecision", "CalendarAddBusinessDaysDecision", "CalendarBusinessDaysBetweenDecision", "CalendarHolidaysInDecision", "CalendarIsBusinessDayDecision", "ContactCommissionDecision", "ContactDebtDecision", "ContactInboundDecision", "ContactOpenBoletosDecision", "ContactReinstatementDecision", "ContactRouteDecision", "ContactThirdPartyDecision", "DuplicatesAllDecision", "DuplicatesCandidatesDecision", "DuplicatesTaskDecision", "IdentifierCleanTextDecision", "IdentifierFormatCnpjDecision", "IdentifierFormatCpfDecision", "IdentifierIsValidCnpjDecision", "IdentifierIsValidCpfDecision", "IdentifierNormalizeEmailDecision", "IdentifierNormalizePhoneDecision", "IdentifierSearchKeyDecision", "InteractionCheckDecision", "LossRecordDecision", "LossReviewDecision", "MergeApplyDecision", "MergePlanDecision", "MergeRevertDecision", "PipelineCanAddDecision", "PipelineChangeDecision", "PipelineCreateDecision", "PipelineVisibleDecision", "QuoteApproveDecision", "QuoteCreateDecision", "QuoteReviseDecision", "RegistrationCheckDecision", "SaleNfeCheckDecision", "SaleRegisterDecision", "TagCanBindDecision", "TagChangeDecision", "Reason", "DateLike", "Decision", "ActiveStatus", "InactiveManualStatus", "InactiveAutomaticStatus", "CreateDecision", "RenewDecision", "EvaluateDecision", "EvaluateOutcome", "CloseAfterSaleDecision", "InboundDecision", "RouteDecision", "CommissionDecision", "ReinstatementDecision", "DebtDecision", "BoletoDecision", "ThirdPartyDecision", "InteractionDecision", "InteractionError", "InteractionWarning", "RequiredActionCode"]

@@ -32,7 +32,7 @@ pub fn normalize_email(value: &str) -> Result<String> {
         return Err(invalid("the domain needs a dot and no empty label (e.g. silva.adv.br)"));
     }
     Ok(if trimmed.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-        trimmed.to_lowercase()
+        trimmed.chars().flat_map(crate::fold::lower).collect()
     } else {
         trimmed.to_owned()
     })

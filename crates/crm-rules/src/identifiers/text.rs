@@ -45,7 +45,7 @@ pub fn search_key(value: &str) -> String {
         out.make_ascii_lowercase();
         return out;
     }
-    let folded: String = value.chars().flat_map(strip_accents).flat_map(char::to_lowercase).collect();
+    let folded: String = value.chars().flat_map(strip_accents).flat_map(crate::fold::lower).collect();
     // Lower-casing can yield a composed letter or a mark again (rare): fold once more.
     let folded = if folded.chars().any(|c| is_mark(c) || decomposes(c)) {
         folded.chars().flat_map(strip_accents).collect()

@@ -2,6 +2,7 @@
 
 mod account;
 mod agendamento;
+mod atendimento;
 mod contact;
 mod interaction;
 mod pipeline;
@@ -11,6 +12,9 @@ mod user;
 
 pub use account::{Account, AccountStatus, Boleto, Debt};
 pub use agendamento::{Agendamento, AgendamentoKind, Purpose, Schedule};
+pub use atendimento::{
+    Atendimento, AtendimentoContact, Closing, DatedQuote, Lifecycle, PostedInteraction, Purchase, SaleRecord,
+};
 pub use contact::{Channel, ContactRequest, InboundContact, Requester, SaleRequest};
 pub use interaction::Interaction;
 pub use pipeline::{is_all_tag, Pipeline, Tag, ALL_TAG};

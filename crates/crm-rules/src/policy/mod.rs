@@ -9,8 +9,10 @@ use crate::model::Purpose;
 use crate::serde_input;
 
 mod accounts;
+mod atendimentos;
 
 pub use accounts::{AccountsPolicy, ClassificationMove, LossesPolicy};
+pub use atendimentos::AtendimentosPolicy;
 
 /// The longest span, in days, any policy number may give (ten years).
 const MAX_DAYS: u32 = 3660;
@@ -351,6 +353,9 @@ pub struct Policy {
     pub accounts: AccountsPolicy,
     /// Losses: pending matters, reasons, review period (DSC).
     pub losses: LossesPolicy,
+    /// Atendimentos: funnel phases, the sale phase, closing statuses, lateness (ATD).
+    #[serde(default)]
+    pub atendimentos: AtendimentosPolicy,
 }
 
 impl Policy {
@@ -492,6 +497,7 @@ impl Policy {
             }
         }
         accounts::validate(&self.accounts, &self.losses)?;
+        atendimentos::validate(&self.atendimentos)?;
         for (i, c) in self.calendar.company_closures.iter().enumerate() {
             if c.name.trim().is_empty() {
                 return Err(CrmError::policy(

@@ -5,6 +5,8 @@ pub mod access;
 pub mod account_query;
 pub mod accounts;
 pub mod agendamento;
+pub mod atendimento_list;
+pub mod atendimentos;
 pub mod boletos;
 pub mod calendar;
 pub mod commission;
