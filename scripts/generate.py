@@ -709,7 +709,8 @@ def py_rules(model: Model, em: PyEmitter, rules: List[Rule], examples: Dict[str,
         case = examples.get(r.name)
         if case:
             doc += ["", f"    Example (vector ``{case['name']}``):", ""]
-            doc += ["    " + line for line in py_example(r, case, fn, model)]
+            # A backslash in an example (a "\n" in a repr) stays one in the docstring.
+            doc += ["    " + line.replace("\\", "\\\\") for line in py_example(r, case, fn, model)]
         doc.append('    """')
         ret = f"{r.type_base}Decision"
         signatures.append(", ".join(sig) + " " + ret)

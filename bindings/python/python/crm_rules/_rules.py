@@ -1323,7 +1323,7 @@ def export_atendimentos(
 
     >>> decision = export_atendimentos([{'id': 'a3', 'reference': '1100', 'title': 'Integração com o tribunal', 'pipeline': 'vendas', 'account': 'acc-a3', 'contact': {'id': 'c3', 'name': 'Zé Araújo'}, 'reason': 'Interesse', 'status': 'Ganho', 'responsible': 'ana', 'created_on': datetime.date(2026, 1, 15), 'updated_on': datetime.date(2026, 3, 3)}], ['a3'])
     >>> decision["outcome"]["text"], decision["outcome"]["csv"]
-    ('Atendimento 1100 — Integração com o tribunal\nContato: Zé Araújo\nTelefone: não informado\nE-mail: não informado\nPrimeira interação: nenhuma\n', 'Referência,Título,Contato,Telefone,E-mail,Data da primeira interação,Usuário,Motivo,Nota\r\n1100,Integração com o tribunal,Zé Araújo,,,,,,\r\n')
+    ('Atendimento 1100 — Integração com o tribunal\\nContato: Zé Araújo\\nTelefone: não informado\\nE-mail: não informado\\nPrimeira interação: nenhuma\\n', 'Referência,Título,Contato,Telefone,E-mail,Data da primeira interação,Usuário,Motivo,Nota\\r\\n1100,Integração com o tribunal,Zé Araújo,,,,,,\\r\\n')
     >>> {'ATD-5'} <= {r["rule"] for r in decision["reasons"]}
     True
     """
@@ -1346,7 +1346,7 @@ def print_atendimento(
 
     >>> decision = print_atendimento({'id': 'a3', 'reference': '1100', 'title': 'Integração com o tribunal', 'pipeline': 'vendas', 'account': 'acc-a3', 'contact': {'id': 'c3', 'name': 'Zé Araújo'}, 'reason': 'Interesse', 'status': 'Ganho', 'responsible': 'ana', 'created_on': datetime.date(2026, 1, 15), 'updated_on': datetime.date(2026, 3, 3)})
     >>> decision["outcome"]["text"], decision["outcome"]["interactions"]
-    ('Atendimento 1100 — Integração com o tribunal\nSituação: Ganho\nContato: Zé Araújo\nTelefone: não informado\nE-mail: não informado\nMotivo do contato: Interesse\nResponsável: ana\nCriado em: 15/01/2026\nÚltima atualização: 03/03/2026\n\nInterações (0):\nnenhuma\n', 0)
+    ('Atendimento 1100 — Integração com o tribunal\\nSituação: Ganho\\nContato: Zé Araújo\\nTelefone: não informado\\nE-mail: não informado\\nMotivo do contato: Interesse\\nResponsável: ana\\nCriado em: 15/01/2026\\nÚltima atualização: 03/03/2026\\n\\nInterações (0):\\nnenhuma\\n', 0)
     >>> {'ATD-5'} <= {r["rule"] for r in decision["reasons"]}
     True
     """
