@@ -132,21 +132,25 @@ fn generate() -> (String, usize) {
     (out, decomposed.len() + singletons.len() + expanded.len())
 }
 
-#[test]
-fn fold_table_is_current() {
-    let (want, entries) = generate();
-    println!("{entries} chars fold to another one; {} bytes", want.len());
-    let path = table_path();
+/// Writes `want` to `path` under `CRM_RECORD_FOLD=1`; else checks the file holds it.
+fn record_or_check(path: &std::path::Path, want: &str) {
     if std::env::var_os("CRM_RECORD_FOLD").is_some_and(|v| v == "1") {
-        std::fs::write(&path, &want).unwrap();
+        std::fs::write(path, want).unwrap();
         return;
     }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    let have = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
         have == want,
         "{} is not current: regenerate it with `CRM_RECORD_FOLD=1 cargo test -p crm-rules --test fold_table`",
         path.display()
     );
+}
+
+#[test]
+fn fold_table_is_current() {
+    let (want, entries) = generate();
+    println!("{entries} chars fold to another one; {} bytes", want.len());
+    record_or_check(&table_path(), &want);
 }
 
 /// `search_key` as it was, on `unicode-normalization`.
@@ -274,15 +278,5 @@ fn generate_lower() -> (String, usize) {
 fn lower_table_is_current() {
     let (want, entries) = generate_lower();
     println!("{entries} chars lower-case to another one; {} bytes", want.len());
-    let path = lower_table_path();
-    if std::env::var_os("CRM_RECORD_FOLD").is_some_and(|v| v == "1") {
-        std::fs::write(&path, &want).unwrap();
-        return;
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "{} is not current: regenerate it with `CRM_RECORD_FOLD=1 cargo test -p crm-rules --test fold_table`",
-        path.display()
-    );
+    record_or_check(&lower_table_path(), &want);
 }

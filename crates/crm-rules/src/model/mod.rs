@@ -21,5 +21,5 @@ pub use pipeline::{is_all_tag, Pipeline, Tag, ALL_TAG};
 pub use portfolio::{
     AccountContact, AccountRecord, Classification, DocumentMeta, InterestArea, Loss, PortfolioUser, Relationship, Scope,
 };
-pub use quote::{items_total, Quote, QuoteItem, QuoteStatus, Sale};
+pub use quote::{checked_items_total, items_total, Quote, QuoteItem, QuoteStatus, Sale};
 pub use user::{Availability, DateRange, Team, User};

@@ -45,6 +45,12 @@ pub struct QuoteItem {
 }
 
 impl QuoteItem {
+    /// quantity × unit price − discount, in centavos; `None` when that overflows or the
+    /// discount exceeds the line (then [`QuoteItem::total_centavos`] says which).
+    pub fn checked_total(&self) -> Option<u64> {
+        u64::from(self.quantity).checked_mul(self.unit_price_centavos)?.checked_sub(self.discount_centavos)
+    }
+
     /// quantity × unit price − discount, in centavos; `path` is where the item sits in
     /// the input (`items[0]`), for the errors.
     pub fn total_centavos(&self, path: &str) -> Result<u64> {
@@ -69,6 +75,10 @@ impl QuoteItem {
 /// The total of `items` in centavos: the sum of each line minus its discount. `path`
 /// is where the list sits in the input (`items`, `changes.items`, `quotes[1].items`).
 pub fn items_total(items: &[QuoteItem], path: &str) -> Result<u64> {
+    // Summed without building any path; on a failure, again with paths for the error.
+    if let Some(total) = checked_items_total(items) {
+        return Ok(total);
+    }
     let mut total: u64 = 0;
     for (i, item) in items.iter().enumerate() {
         let line = item.total_centavos(&format!("{path}[{i}]"))?;
@@ -77,6 +87,12 @@ pub fn items_total(items: &[QuoteItem], path: &str) -> Result<u64> {
             .ok_or_else(|| CrmError::invalid(path, "the total exceeds the largest amount of centavos supported"))?;
     }
     Ok(total)
+}
+
+/// The total of `items` in centavos, or `None` when a line or the sum overflows or a
+/// discount exceeds its line ([`items_total`] says where).
+pub fn checked_items_total(items: &[QuoteItem]) -> Option<u64> {
+    items.iter().try_fold(0u64, |sum, item| sum.checked_add(item.checked_total()?))
 }
 
 /// One version of a quote (orçamento). Every version of a quote shares its `id`.

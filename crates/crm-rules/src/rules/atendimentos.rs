@@ -144,13 +144,23 @@ crate::rules! {
     ];
 }
 
-/// A reason with one formatted text in each language, written when read.
-pub(crate) fn said(rule: &'static str, pt: String, en: String) -> Reason {
-    Reason::lazy(rule, move |lang| match lang {
-        Lang::Pt => pt.clone(),
-        Lang::En => en.clone(),
-    })
+/// `said!(rule, pt, en)`: a reason whose two messages — `format!` expressions over
+/// values the closure owns — are written only when read (`Reason::lazy`).
+/// `said!(rule, [a, b], pt, en)` clones `a` and `b` for the closure first, for values
+/// still used after it (e.g. as facts).
+macro_rules! said {
+    ($rule:expr, [$($kept:ident),* $(,)?], $pt:expr, $en:expr $(,)?) => {{
+        $(let $kept = $kept.clone();)*
+        $crate::rules::atendimentos::said!($rule, $pt, $en)
+    }};
+    ($rule:expr, $pt:expr, $en:expr $(,)?) => {
+        $crate::decision::Reason::lazy($rule, move |lang| match lang {
+            $crate::decision::Lang::Pt => $pt,
+            $crate::decision::Lang::En => $en,
+        })
+    };
 }
+pub(crate) use said;
 
 /// An atendimento as the rules expect it: ids not blank, the lifecycle and
 /// `before_trash` consistent, not updated before it was created. Anything else is a

@@ -51,7 +51,7 @@ pub struct InteractionCheck {
 }
 
 /// A note with nothing but dots, ellipses, brackets and spaces says nothing (MOV-2).
-fn says_nothing(note: &str) -> bool {
+pub(crate) fn says_nothing(note: &str) -> bool {
     note.chars().all(|c| c.is_whitespace() || matches!(c, '.' | '…' | '[' | ']' | '(' | ')'))
 }
 

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use super::types::Receivable;
 use crate::error::{CrmError, Result};
-use crate::model::{Atendimento, Quote, QuoteStatus};
+use crate::model::{checked_items_total, Atendimento, Quote, QuoteStatus};
 
 /// Scratch space reused from one atendimento to the next (no allocation per one).
 pub(crate) struct Money<'a> {
@@ -96,16 +96,10 @@ impl<'a> Money<'a> {
     }
 }
 
-/// The total of `q` (at `atendimentos[i].quotes[k].quote`) in centavos: summed without
-/// allocating; on an overflow or a discount larger than its line, the quote's own
-/// check gives the error with its path.
+/// The total of `q` (at `atendimentos[i].quotes[k].quote`) in centavos, the path
+/// written only for an error (an overflow, a discount larger than its line).
 pub(crate) fn total(q: &Quote, i: usize, k: usize) -> Result<u64> {
-    let fast = q.items.iter().try_fold(0u64, |sum, item| {
-        let line =
-            u64::from(item.quantity).checked_mul(item.unit_price_centavos)?.checked_sub(item.discount_centavos)?;
-        sum.checked_add(line)
-    });
-    match fast {
+    match checked_items_total(&q.items) {
         Some(t) => Ok(t),
         None => q.total_centavos(&format!("atendimentos[{i}].quotes[{k}].quote")),
     }

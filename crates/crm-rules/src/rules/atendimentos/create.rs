@@ -65,7 +65,8 @@ pub fn create_atendimento(ctx: &Context, i: &CreateAtendimentoInput) -> Result<D
     if ok && !tags.is_empty() {
         let list = tags.join(", ");
         reasons.push(
-            said("FLX-2", format!("Tags vinculadas: {list}."), format!("Tags bound: {list}.")).fact_json("tags", &tags),
+            said!("FLX-2", format!("Tags vinculadas: {list}."), format!("Tags bound: {list}."))
+                .fact_json("tags", &tags),
         );
     }
     if let Some(due) = i.due {

@@ -46,7 +46,7 @@ pub(super) fn move_to(
     if target.id == source.id {
         let pid = target.id.clone();
         return Ok(Step::refused(
-            said(
+            said!(
                 "ATD-1",
                 format!("O atendimento já está no fluxo {pid}: nada a mudar."),
                 format!("The atendimento is already in pipeline {pid}: nothing to move."),
@@ -94,7 +94,7 @@ pub(super) fn move_to(
         (format!(" (criadas no fluxo de destino: {new})"), format!(" (created in the target pipeline: {new})"))
     };
     reasons.push(
-        said(
+        said!(
             "ATD-1",
             format!("Atendimento {aid} mudou do fluxo {fid} para {tid}, com as tags [{carried}]{pt_new}."),
             format!("Atendimento {aid} moved from pipeline {fid} to {tid}, with its tags [{carried}]{en_new}."),
@@ -116,8 +116,9 @@ pub(super) fn bind(ctx: &Context, user: &str, a: &Atendimento, p: &Pipeline, tag
     if let Some(name) = bound(a, tag).and_then(|k| a.tags.get(k)) {
         let name = name.clone();
         return Ok(Step::refused(
-            said(
+            said!(
                 "FLX-2",
+                [name],
                 format!("A tag \"{name}\" já está vinculada ao atendimento."),
                 format!("Tag \"{name}\" is already bound to the atendimento."),
             )
@@ -134,8 +135,9 @@ pub(super) fn bind(ctx: &Context, user: &str, a: &Atendimento, p: &Pipeline, tag
     let mut next = a.clone();
     next.tags.push(name.clone());
     flx2.push(
-        said(
+        said!(
             "FLX-2",
+            [name],
             format!("Tag \"{name}\" vinculada ao atendimento."),
             format!("Tag \"{name}\" bound to the atendimento."),
         )
@@ -149,8 +151,9 @@ pub(super) fn unbind(a: &Atendimento, p: &Pipeline, tag: &str) -> Step {
     let Some(k) = bound(a, tag) else {
         let t = tag.trim().to_owned();
         return Step::refused(
-            said(
+            said!(
                 "FLX-2",
+                [t],
                 format!("A tag \"{t}\" não está vinculada ao atendimento."),
                 format!("Tag \"{t}\" is not bound to the atendimento."),
             )
@@ -172,8 +175,9 @@ pub(super) fn unbind(a: &Atendimento, p: &Pipeline, tag: &str) -> Step {
     let name = next.tags.remove(k);
     Step::done(
         next,
-        said(
+        said!(
             "FLX-2",
+            [name],
             format!("Tag \"{name}\" desvinculada do atendimento."),
             format!("Tag \"{name}\" unbound from the atendimento."),
         )

@@ -63,8 +63,8 @@ pub fn post_interaction(ctx: &Context, i: &PostInteractionInput) -> Result<Decis
         if let Some(t) = &template {
             let name = t.clone();
             reasons.push(
-                said(
-                    "ATD-2",
+                said!(
+                    "ATD-2", [name],
                     format!("O modelo de e-mail \"{name}\" só pode ser usado com um e-mail cadastrado no Webmail: o usuário não tem."),
                     format!("E-mail template \"{name}\" can only be used with an e-mail account in the Webmail: the user has none."),
                 )
@@ -101,7 +101,7 @@ pub fn post_interaction(ctx: &Context, i: &PostInteractionInput) -> Result<Decis
     let notify_to = if notify { client } else { None };
     let to = notify_to.clone().unwrap_or_default();
     reasons.push(
-        said(
+        said!(
             "ATD-2",
             if notify {
                 format!("Interação nº {count} postada em {} e cópia enviada ao cliente ({to}).", br_date(on))

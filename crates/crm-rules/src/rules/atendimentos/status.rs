@@ -10,19 +10,15 @@ use crate::decision::{Lang, Reason};
 use crate::error::Result;
 use crate::model::{Atendimento, Closing, QuoteStatus, SaleRecord};
 use crate::policy::AtendimentosPolicy;
+use crate::rules::interaction::says_nothing;
 use crate::rules::pipelines::trimmed;
 use crate::text::{centavos, fold};
 
-/// A note with nothing but dots, ellipses, brackets and spaces says nothing (MOV-2, as
-/// `interaction.check` reads a closing note).
-fn says_nothing(note: &str) -> bool {
-    note.chars().all(|c| c.is_whitespace() || matches!(c, '.' | '…' | '[' | ']' | '(' | ')'))
-}
-
 fn already_closed(a: &Atendimento) -> Reason {
     let (id, st) = (a.id.clone(), a.closing.as_ref().map(|c| c.status.clone()).unwrap_or_default());
-    said(
+    said!(
         "ATD-1",
+        [st],
         format!("O atendimento {id} já foi concluído (\"{st}\"): a situação não muda mais."),
         format!("Atendimento {id} was already closed (\"{st}\"): its status no longer changes."),
     )
@@ -32,8 +28,9 @@ fn already_closed(a: &Atendimento) -> Reason {
 
 fn sale_not_left(a: &Atendimento, to: &str) -> Reason {
     let (from, to) = (a.status.clone(), to.to_owned());
-    said(
+    said!(
         "ORC-1",
+        [from, to],
         format!("O atendimento já está em \"{from}\", uma venda fechada: não volta para \"{to}\"."),
         format!("The atendimento is already at \"{from}\", a closed sale: it does not go back to \"{to}\"."),
     )
@@ -70,7 +67,7 @@ fn sale_record(
             version: None,
         };
         let (value, cond) = (record.value_centavos, record.conditions.clone());
-        let why = said(
+        let why = said!(
             "ORC-1",
             format!("Venda registrada: valor {}, condições \"{cond}\" (informados).", centavos(value)),
             format!("Sale recorded: value {value} centavos, conditions \"{cond}\" (given)."),
@@ -104,7 +101,7 @@ fn sale_record(
         version: Some(dq.quote.version),
     };
     let (qid, version, cond) = (dq.quote.id.clone(), dq.quote.version, record.conditions.clone());
-    let why = said(
+    let why = said!(
         "ORC-1",
         format!(
             "Venda do orçamento aprovado {qid} (versão {version}): valor {}, condições \"{cond}\".",
@@ -133,7 +130,7 @@ pub(super) fn update(p: &AtendimentosPolicy, a: &Atendimento, up: &StatusUpdate)
     let Some(phase) = funnel_phase(p, &up.status) else {
         let (asked, list) = (up.status.clone(), listed(&p.funnel_phases.iter().collect::<Vec<_>>()));
         return Ok(Step::refused(
-            said(
+            said!(
                 "ATD-1",
                 format!("\"{asked}\" não é uma fase do funil: {list}."),
                 format!("\"{asked}\" is not a funnel phase: {list}."),
@@ -162,7 +159,7 @@ pub(super) fn update(p: &AtendimentosPolicy, a: &Atendimento, up: &StatusUpdate)
     let (from, to) = (a.status.clone(), phase.to_owned());
     reasons.insert(
         0,
-        said("ATD-1", format!("Situação: \"{from}\" → \"{to}\"."), format!("Status: \"{from}\" → \"{to}\"."))
+        said!("ATD-1", format!("Situação: \"{from}\" → \"{to}\"."), format!("Status: \"{from}\" → \"{to}\"."))
             .fact("from", &a.status)
             .fact("to", phase),
     );
@@ -185,7 +182,7 @@ pub(super) fn close(p: &AtendimentosPolicy, a: &Atendimento, c: &CloseAtendiment
         let list = listed(&p.funnel_phases.iter().chain(&p.closing_statuses).collect::<Vec<_>>());
         let asked = c.status.clone();
         problems.push(
-            said(
+            said!(
                 "ATD-1",
                 format!("\"{asked}\" não é uma situação de conclusão: {list}."),
                 format!("\"{asked}\" is not a status to close with: {list}."),
@@ -229,7 +226,7 @@ pub(super) fn close(p: &AtendimentosPolicy, a: &Atendimento, c: &CloseAtendiment
     next.closing = Some(Closing { status: status.to_owned(), note: note.clone(), on });
     let (id, st) = (a.id.clone(), status.to_owned());
     let mut reasons = vec![
-        said(
+        said!(
             "ATD-1",
             format!("Atendimento {id} concluído com a situação \"{st}\"."),
             format!("Atendimento {id} closed with status \"{st}\"."),
