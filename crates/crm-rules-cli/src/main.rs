@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 use serde_json::{json, Value};
 
+mod pipelines;
 mod portfolio;
 
 const USAGE: &str = "usage:
@@ -190,11 +191,13 @@ fn report(args: &[String]) -> Result<String, String> {
     }
 
     let portfolios = portfolio::rows(&data, &on, &policy, &o.file)?;
+    let pipelines = pipelines::rows(&data, &on, &policy, &o.file)?;
 
     if o.json {
-        return serde_json::to_string_pretty(
-            &json!({ "as_of": on, "agendamentos": agendamentos, "contacts": contacts, "portfolios": portfolios }),
-        )
+        return serde_json::to_string_pretty(&json!({
+            "as_of": on, "agendamentos": agendamentos, "contacts": contacts, "portfolios": portfolios,
+            "pipelines": pipelines,
+        }))
         .map_err(|e| e.to_string());
     }
     let mut out = String::new();
@@ -262,5 +265,6 @@ fn report(args: &[String]) -> Result<String, String> {
         reasons(&mut out, &row["decision"], en);
     }
     out.push_str(&portfolio::text(&portfolios, &on, en));
+    out.push_str(&pipelines::text(&pipelines, &on, en));
     Ok(out)
 }
