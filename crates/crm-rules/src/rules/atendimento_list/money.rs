@@ -14,6 +14,9 @@ use super::types::Receivable;
 use crate::error::{CrmError, Result};
 use crate::model::{checked_items_total, Atendimento, Quote, QuoteStatus};
 
+/// Up to this many quotes on an atendimento, versions are matched without hashing.
+const FEW: usize = 16;
+
 /// Scratch space reused from one atendimento to the next (no allocation per one).
 pub(crate) struct Money<'a> {
     /// Quote id → its entry in `current`.
@@ -74,9 +77,20 @@ impl<'a> Money<'a> {
     fn current_versions(&mut self, a: &'a Atendimento, i: usize) -> Result<()> {
         self.by_id.clear();
         self.current.clear();
+        // A few quotes (the usual case): found by a look through `current`, no hashing;
+        // more: through `by_id`, so that the cost stays linear.
+        let few = a.quotes.len() <= FEW;
         for (k, q) in a.quotes.iter().enumerate() {
-            let Some(&entry) = self.by_id.get(q.quote.id.as_str()) else {
-                self.by_id.insert(q.quote.id.as_str(), self.current.len());
+            let id = q.quote.id.as_str();
+            let known = if few {
+                self.current.iter().position(|&c| a.quotes.get(c).is_some_and(|h| h.quote.id == id))
+            } else {
+                self.by_id.get(id).copied()
+            };
+            let Some(entry) = known else {
+                if !few {
+                    self.by_id.insert(id, self.current.len());
+                }
                 self.current.push(k);
                 continue;
             };
