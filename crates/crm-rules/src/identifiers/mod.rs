@@ -30,6 +30,7 @@ pub use cnpj::{format_cnpj, is_valid_cnpj};
 pub use cpf::{format_cpf, is_valid_cpf};
 pub use email::normalize_email;
 pub use phone::{is_valid_ddd, normalize_phone};
+pub(crate) use text::search_key_into;
 pub use text::{clean_text, search_key};
 
 /// The canonical form of a valid CPF (its 11 digits) or CNPJ (its 14 characters,

@@ -44,17 +44,19 @@
 use crate::context::Context;
 use crate::decision::{Decision, Lang, Reason};
 use crate::error::{CrmError, Result};
-use crate::model::{Atendimento, Lifecycle};
+use crate::model::Lifecycle;
 use crate::rules::pipelines::{authorisation, check_pipeline, check_user};
 use crate::text::centavos;
 
 mod export;
 mod money;
 mod order;
+mod rows;
 mod search;
 mod types;
 
 pub use export::{export_atendimentos, print_atendimento, CSV_HEADER};
+pub use rows::{Row, Rows};
 pub use types::*;
 
 #[cfg(test)]
@@ -103,21 +105,6 @@ fn view_pt(view: Lifecycle) -> &'static str {
         Lifecycle::Active => "ativos",
         Lifecycle::Archived => "arquivados",
         Lifecycle::Trash => "na lixeira",
-    }
-}
-
-/// The row of `a`, whose value is `value`.
-fn row(a: &Atendimento, value: Option<u64>) -> AtendimentoRow {
-    AtendimentoRow {
-        id: a.id.clone(),
-        reference: a.reference.clone(),
-        title: a.title.clone(),
-        contact: a.contact.name.clone(),
-        status: a.status.clone(),
-        value_centavos: value,
-        updated_on: a.updated_on,
-        created_on: a.created_on,
-        tags: a.tags.clone(),
     }
 }
 
@@ -178,8 +165,13 @@ pub fn list_atendimentos(_ctx: &Context, i: &ListInput) -> Result<Decision<Atend
     let granted = match authorisation(&i.user, &i.pipeline) {
         Ok(reason) => reason,
         Err(refusal) => {
-            let answer =
-                AtendimentoList { accepted: false, rows: vec![], in_view: 0, receivable: None, neighbours: None };
+            let answer = AtendimentoList {
+                accepted: false,
+                rows: Rows::default(),
+                in_view: 0,
+                receivable: None,
+                neighbours: None,
+            };
             return Ok(Decision::new(answer, vec![refusal]));
         }
     };
@@ -188,6 +180,7 @@ pub fn list_atendimentos(_ctx: &Context, i: &ListInput) -> Result<Decision<Atend
     let mut receivable = Receivable { centavos: 0, quotes: 0 };
     let mut money = money::Money::new();
     let mut buf = String::new();
+    let mut folded = order::Folded::default();
     let mut entries = Vec::new();
     let mut in_view = 0usize;
     for (k, a) in i.atendimentos.iter().enumerate() {
@@ -199,13 +192,13 @@ pub fn list_atendimentos(_ctx: &Context, i: &ListInput) -> Result<Decision<Atend
         if shown {
             in_view += 1;
         }
-        let listed = shown && search.as_ref().is_none_or(|s| s.matches(a, &mut buf));
+        let listed = shown && search.as_ref().is_none_or(|s| s.matches(a, &mut buf, &mut folded));
         let value = money.scan(a, k, listed, counted.then_some(&mut receivable))?;
         if listed {
-            entries.push((order::key(column, a, value), (k, value)));
+            entries.push((order::key(column, a, value, &mut folded), (k, value)));
         }
     }
-    order::sort(&mut entries, direction);
+    order::sort(&mut entries, direction, &folded);
     let listed_ids = || entries.iter().filter_map(|(_, (k, _))| i.atendimentos.get(*k)).map(|a| a.id.as_str());
     let mut reasons = vec![granted];
     let nav = match &i.current {
@@ -216,8 +209,12 @@ pub fn list_atendimentos(_ctx: &Context, i: &ListInput) -> Result<Decision<Atend
         }
         None => None,
     };
-    let rows: Vec<AtendimentoRow> =
-        entries.iter().filter_map(|(_, (k, value))| i.atendimentos.get(*k).map(|a| row(a, *value))).collect();
+    let mut rows = Rows::with_capacity(entries.len());
+    for (_, (k, value)) in &entries {
+        if let Some(a) = i.atendimentos.get(*k) {
+            rows.push(a, *value);
+        }
+    }
     let listed = rows.len();
     let (pid, query) = (i.pipeline.id.clone(), search.as_ref().map(|s| s.key().to_owned()));
     let q = query.clone();

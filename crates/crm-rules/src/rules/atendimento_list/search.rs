@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::order::Folded;
 use crate::identifiers::search_key;
 use crate::model::Atendimento;
 
@@ -35,18 +36,16 @@ impl Search {
     /// Whether `a` matches: the text is in its folded reference, title or contact name,
     /// or (for a text of digits, `/` and `-`) in its update or creation date written
     /// `dd/mm/aaaa` or `aaaa-mm-dd`. `buf` is scratch space, reused between calls.
-    pub(crate) fn matches(&self, a: &Atendimento, buf: &mut String) -> bool {
+    /// `folded` lends its scratch buffer to fold the texts without allocating.
+    pub(crate) fn matches(&self, a: &Atendimento, buf: &mut String, folded: &mut Folded) -> bool {
         let key = self.key.as_str();
         if self.date_like && (date_has(a.updated_on, key, buf) || date_has(a.created_on, key, buf)) {
             return true;
         }
-        [a.reference.as_str(), a.title.as_str(), a.contact.name.as_str()].into_iter().any(|t| folded_has(t, key))
+        [a.reference.as_str(), a.title.as_str(), a.contact.name.as_str()]
+            .into_iter()
+            .any(|t| folded.scratch(t).contains(key))
     }
-}
-
-/// Whether `text`, folded, holds `key` (already folded).
-fn folded_has(text: &str, key: &str) -> bool {
-    super::order::folded(text).contains(key)
 }
 
 /// Whether `date` written `dd/mm/aaaa` or `aaaa-mm-dd` holds `key`.
@@ -82,8 +81,9 @@ mod tests {
         assert_eq!((s.key(), s.date_like), ("conceicao", false));
         let s = Search::compile(Some("05/03/2026")).unwrap_or_else(|| unreachable!());
         assert!(s.date_like);
-        assert!(folded_has("João Conceição", "conceicao"));
-        assert!(folded_has("abc def", "c d"));
-        assert!(!folded_has("ABC", "abd"));
+        let mut f = Folded::default();
+        assert!(f.scratch("João Conceição").contains("conceicao"));
+        assert!(f.scratch("abc def").contains("c d"));
+        assert!(!f.scratch("ABC").contains("abd"));
     }
 }

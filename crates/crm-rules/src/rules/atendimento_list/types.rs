@@ -114,6 +114,7 @@ pub struct ListInput {
 }
 
 /// One line of the list.
+// `Row` reads one in place from `Rows`; this is its owned form and its JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct AtendimentoRow {
     /// The atendimento's id.
@@ -165,7 +166,8 @@ pub struct AtendimentoList {
     /// The user may see the pipeline (FLX-1); when not, nothing else is given.
     pub accepted: bool,
     /// The rows, filtered and sorted.
-    pub rows: Vec<AtendimentoRow>,
+    // Written as an array of `AtendimentoRow`; read in place through `Rows::iter`.
+    pub rows: super::Rows,
     /// How many atendimentos of the pipeline are in the view, before the search.
     pub in_view: usize,
     /// "A receber" of the pipeline: every atendimento of it not in the trash, whatever
