@@ -17,8 +17,9 @@ pub(crate) enum Key<'a> {
     /// An all-digit reference: its digits without leading zeros, compared by length
     /// then digit by digit (as a number of any size). Before any text.
     Number(usize, &'a str),
-    /// A text, accent- and case-folded.
-    Text(Text<'a>),
+    /// A text, accent- and case-folded, with its first eight bytes as a number (most
+    /// comparisons end there, without reading the text).
+    Text(u64, Text<'a>),
     /// An amount of centavos; none (no quote) first.
     Value(Option<u64>),
     /// A date.
@@ -54,6 +55,12 @@ impl Folded {
         Text::Folded(start..self.texts.len())
     }
 
+    /// The sort key of `text`, folded.
+    pub(crate) fn key<'a>(&mut self, text: &'a str) -> Key<'a> {
+        let t = self.fold(text);
+        Key::Text(prefix(self.get(&t)), t)
+    }
+
     /// The text `t` stands for.
     pub(crate) fn get<'t>(&'t self, t: &'t Text<'_>) -> &'t str {
         match t {
@@ -72,6 +79,16 @@ impl Folded {
     }
 }
 
+/// The first eight bytes of `text` as a big-endian number, zeros after its end: two
+/// texts whose numbers differ compare as those numbers do (bytewise order).
+fn prefix(text: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (b, t) in bytes.iter_mut().zip(text.bytes()) {
+        *b = t;
+    }
+    u64::from_be_bytes(bytes)
+}
+
 /// Whether `text` is its own search key: ASCII, no capitals, single inner spaces.
 fn is_folded(text: &str) -> bool {
     text.is_ascii()
@@ -84,18 +101,18 @@ fn is_folded(text: &str) -> bool {
 /// The key of `a` (whose value is `value`) under `column`; texts folded into `folded`.
 pub(crate) fn key<'a>(column: Column, a: &'a Atendimento, value: Option<u64>, folded: &mut Folded) -> Key<'a> {
     match column {
-        Column::Status => Key::Text(folded.fold(&a.status)),
+        Column::Status => folded.key(&a.status),
         Column::Reference => {
             let r = a.reference.trim();
             if !r.is_empty() && r.bytes().all(|b| b.is_ascii_digit()) {
                 let digits = r.trim_start_matches('0');
                 Key::Number(digits.len(), digits)
             } else {
-                Key::Text(folded.fold(r))
+                folded.key(r)
             }
         }
-        Column::Title => Key::Text(folded.fold(&a.title)),
-        Column::Contact => Key::Text(folded.fold(&a.contact.name)),
+        Column::Title => folded.key(&a.title),
+        Column::Contact => folded.key(&a.contact.name),
         Column::Value => Key::Value(value),
         Column::Updated => Key::Date(a.updated_on),
         Column::Created => Key::Date(a.created_on),
@@ -106,13 +123,13 @@ pub(crate) fn key<'a>(column: Column, a: &'a Atendimento, value: Option<u64>, fo
 fn ascending(a: &Key<'_>, b: &Key<'_>, folded: &Folded) -> Ordering {
     let rank = |k: &Key<'_>| match k {
         Key::Number(..) => 0,
-        Key::Text(_) => 1,
+        Key::Text(..) => 1,
         Key::Value(_) => 2,
         Key::Date(_) => 3,
     };
     match (a, b) {
         (Key::Number(la, da), Key::Number(lb, db)) => (la, da).cmp(&(lb, db)),
-        (Key::Text(x), Key::Text(y)) => folded.get(x).cmp(folded.get(y)),
+        (Key::Text(px, x), Key::Text(py, y)) => px.cmp(py).then_with(|| folded.get(x).cmp(folded.get(y))),
         (Key::Value(x), Key::Value(y)) => x.cmp(y),
         (Key::Date(x), Key::Date(y)) => x.cmp(y),
         _ => rank(a).cmp(&rank(b)),
@@ -147,7 +164,7 @@ mod tests {
         assert!(lt(&n("999"), &n("1042")));
         assert!(lt(&n("0999"), &n("1000")));
         assert_eq!(compare(&n("007"), &n("7"), Direction::Ascending, &f), Ordering::Equal);
-        assert!(lt(&n("99999999999999999999999"), &Key::Text(Text::Input("a"))));
+        assert!(lt(&n("99999999999999999999999"), &Key::Text(prefix("a"), Text::Input("a"))));
         assert_eq!(compare(&n("1"), &n("2"), Direction::Descending, &f), Ordering::Greater);
     }
 
@@ -157,7 +174,17 @@ mod tests {
         let (a, b, c) = (f.fold("Ábaco  X"), f.fold("abc d"), f.fold("ÁRVORE"));
         assert_eq!((f.get(&a), f.get(&b), f.get(&c)), ("abaco x", "abc d", "arvore"));
         assert!(matches!(b, Text::Input(_)));
-        assert_eq!(compare(&Key::Text(a), &Key::Text(c), Direction::Ascending, &f), Ordering::Less);
+        let (ka, kc) = (Key::Text(prefix(f.get(&a)), a), Key::Text(prefix(f.get(&c)), c));
+        assert_eq!(compare(&ka, &kc, Direction::Ascending, &f), Ordering::Less);
+        // Past the eighth byte, and a text that is the start of another, in byte order.
+        let mut g = Folded::default();
+        let texts = ["certificado 2", "certificado 10", "certific", "certifica\0", "a", "", "certificado 1"];
+        let mut keys: Vec<Key<'_>> = texts.iter().map(|t| g.key(t)).collect();
+        keys.sort_by(|x, y| compare(x, y, Direction::Ascending, &g));
+        let sorted: Vec<&str> = keys.iter().map(|k| if let Key::Text(_, t) = k { g.get(t) } else { "" }).collect();
+        let mut want = texts.to_vec();
+        want.sort_unstable();
+        assert_eq!(sorted, want);
         assert_eq!(f.scratch("João"), "joao");
     }
 }
